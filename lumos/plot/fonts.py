@@ -39,21 +39,67 @@ _BUNDLED = {"dejavu sans", "sans-serif", "sans", "dejavu serif", "serif",
             "dejavu sans mono", "monospace"}
 
 
-def check_weight(weight) -> int:
-    """A weight as a number 100..900 from a number or a name ('bold', 'light', ...)."""
-    if isinstance(weight, str):
-        w = _WEIGHTS.get(weight.lower())
-        if w is None:
-            raise ValueError(f"fontweight: got {weight!r}, expected a number 0..1000 or one "
-                             f"of {', '.join(_WEIGHTS)}")
-        return w
+def _name_or_number(value, names, what: str) -> str | int:
+    """A font weight or stretch as matplotlib keeps it: one of ``names`` as given, or a
+    number 0..1000 as an int."""
+    if isinstance(value, str):
+        if value.lower() not in names:
+            raise ValueError(f"{what}: got {value!r}, expected a number 0..1000 or one of "
+                             f"{', '.join(names)}")
+        return value
     try:
-        w = float(weight)
+        v = float(value)
     except (TypeError, ValueError):
-        raise TypeError(f"fontweight: got {weight!r}, expected a number or a name") from None
-    if not 0 <= w <= 1000:
-        raise ValueError(f"fontweight: got {weight!r}, expected 0..1000")
-    return int(w)
+        raise TypeError(f"{what}: got {value!r}, expected a number or a name") from None
+    if not 0 <= v <= 1000:
+        raise ValueError(f"{what}: got {value!r}, expected 0..1000")
+    return int(v)
+
+
+def check_weight(weight) -> str | int:
+    """A font weight as matplotlib keeps it: a name ('bold', 'light', ...) as given, or
+    a number 0..1000 as an int (``get_fontweight`` returns it; :func:`weight_number`
+    gives the number of either)."""
+    return _name_or_number(weight, _WEIGHTS, "fontweight")
+
+
+def weight_number(weight) -> int:
+    """The number 0..1000 of a font weight (a name or a number)."""
+    w = check_weight(weight)
+    return _WEIGHTS[w.lower()] if isinstance(w, str) else w
+
+
+#: matplotlib's font stretch names and their numbers
+_STRETCHES = {
+    "ultra-condensed": 100, "extra-condensed": 200, "condensed": 300,
+    "semi-condensed": 400, "normal": 500, "semi-expanded": 600, "semi-extended": 600,
+    "expanded": 700, "extended": 700, "extra-expanded": 800, "extra-extended": 800,
+    "ultra-expanded": 900, "ultra-extended": 900,
+}  # fmt: skip
+
+
+def check_stretch(stretch) -> str | int:
+    """A font stretch as matplotlib keeps it: a name as given or an int 0..1000."""
+    if isinstance(stretch, str) and stretch not in _STRETCHES:  # names: lower case only
+        raise ValueError(f"fontstretch: got {stretch!r}, expected a number 0..1000 or "
+                         f"one of {', '.join(_STRETCHES)}")
+    return _name_or_number(stretch, _STRETCHES, "fontstretch")
+
+
+def check_variant(variant) -> str:
+    """'normal' or 'small-caps' (matplotlib's font variants)."""
+    if variant not in ("normal", "small-caps"):
+        raise ValueError(f"fontvariant: got {variant!r}, expected 'normal' or 'small-caps'")
+    return variant
+
+
+def drawn_normal(variant=None, stretch=None) -> None:
+    """Warn once where a font variant or stretch asks for a face lumos does not bundle
+    (it draws the normal one, as matplotlib does with its own DejaVu files)."""
+    if variant not in (None, "normal"):
+        warn_once("fontvariant", f"fontvariant {variant!r}: lumos draws 'normal'")
+    if stretch not in (None, "normal", 500):
+        warn_once("fontstretch", f"fontstretch {stretch!r}: lumos draws 'normal'")
 
 
 def check_style(style) -> str:
@@ -128,7 +174,7 @@ def _bundled(family: str, bold: bool, italic: bool) -> tuple[str, str | None]:
 def face_of(family=None, style=None, weight=None) -> Face:
     """The bundled face for matplotlib's family, style and weight (None: the defaults)."""
     kind = "sans" if family is None else generic(check_family(family))
-    bold = weight is not None and check_weight(weight) >= 600
+    bold = weight is not None and weight_number(weight) >= 600
     italic = style is not None and check_style(style) != "normal"
     return Face(kind, bold, italic)
 
@@ -146,6 +192,9 @@ class FontProperties:
         self.family = None if family is None else check_family(family)
         self.style = None if style is None else check_style(style)
         self.weight = None if weight is None else check_weight(weight)
+        self.variant = None if variant is None else check_variant(variant)
+        self.stretch = None if stretch is None else check_stretch(stretch)
+        drawn_normal(self.variant, self.stretch)
         from .text import points
 
         self.size = None if size is None else points(size)
@@ -170,12 +219,41 @@ class FontProperties:
         getters = ("get_family", "get_style", "get_weight", "get_size_in_points")
         if all(hasattr(prop, g) for g in getters):  # matplotlib's FontProperties
             return cls(family=prop.get_family(), style=prop.get_style(),
-                       weight=prop.get_weight(), size=prop.get_size_in_points())
+                       weight=prop.get_weight(), size=prop.get_size_in_points(),
+                       variant=getattr(prop, "get_variant", lambda: None)(),
+                       stretch=getattr(prop, "get_stretch", lambda: None)())
         raise TypeError(f"prop: got {type(prop).__name__}, expected a FontProperties, a "
                         "dict or a family name")
 
     def get_size_in_points(self) -> float | None:
         return self.size
+
+    # matplotlib's getters: what was set, else the default
+    def get_family(self) -> list:
+        """The font families, first preferred."""
+        return list(self.family or ("sans-serif",))
+
+    def get_style(self) -> str:
+        """'normal', 'italic' or 'oblique'."""
+        return self.style or "normal"
+
+    def get_weight(self) -> str | int:
+        """The weight as set (a name or a number), else 'normal'."""
+        return "normal" if self.weight is None else self.weight
+
+    def get_variant(self) -> str:
+        """'normal' or 'small-caps' as set."""
+        return self.variant or "normal"
+
+    def get_stretch(self) -> str | int:
+        """The stretch as set (a name or a number), else 'normal'."""
+        return "normal" if self.stretch is None else self.stretch
+
+    def get_size(self) -> float:
+        """The size in points (the ``font.size`` default where none was set)."""
+        from .style import rcParams
+
+        return float(rcParams["font.size"]) if self.size is None else self.size
 
     def apply_to(self, target) -> None:
         """Set ``target``'s family, style, weight and size (a Text style, tick labels,
@@ -184,8 +262,12 @@ class FontProperties:
         for value, setter in ((self.family, target.set_fontfamily),
                               (self.style, target.set_fontstyle),
                               (self.weight, target.set_fontweight),
-                              (self.size, target.set_fontsize)):
-            if value is not None:
+                              (self.size, target.set_fontsize),
+                              # texts that keep them (tick labels draw 'normal' only, and
+                              # __init__ warned about any other)
+                              (self.variant, getattr(target, "set_fontvariant", None)),
+                              (self.stretch, getattr(target, "set_fontstretch", None))):
+            if value is not None and setter is not None:
                 setter(value)
 
     def face(self) -> Face:

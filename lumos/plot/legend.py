@@ -29,7 +29,7 @@ from .legend_handles import PointsHandle, TupleHandle, entry_handle, is_line_han
 from .legend_lines import LegendLine
 from .legend_text import LegendText
 from .patch_style import rc
-from .snapping import pixel_snap, snap_pixel
+from .snapping import pixel_snap, rectilinear, snap_pixel
 from .style import rcParams
 
 LOCATIONS = {
@@ -323,9 +323,9 @@ class Legend:
                  for t in texts]
         sizes = [(w if t.get_text() else 0.0, h, d) for t, (w, h, d) in zip(texts, sizes,
                                                                           strict=True)]
-        # matplotlib's rows: each the handle's height or its label's text box, whichever
-        # is taller (a two-line label's row is taller than its neighbours')
-        row_h = [max(fs * self.handleheight, s[1]) for s in sizes]
+        # matplotlib's rows: the handle's box and the label's, on one baseline
+        rows = [self._entry_rows(t, size, fs) for t, size in zip(texts, sizes, strict=True)]
+        row_h = [r[0] + r[1] for r in rows]
         ncols = max(1, min(self.ncols, len(self.entries)))
         nrows = -(-len(self.entries) // ncols)
         # each column stacks its own rows (matplotlib packs the columns apart)
@@ -345,8 +345,27 @@ class Legend:
         if self.mode == "expand":
             width = max(width, self._expand_width())
         height = 2 * pad + title_h + max(col_h, default=0.0)
-        return width, height, fs, pad, spacing, handle_len, text_pad, row_h, nrows, col_w, \
+        return width, height, fs, pad, spacing, handle_len, text_pad, rows, nrows, col_w, \
             title_h
+
+    def _entry_rows(self, label: LegendText, size: tuple, fs: float) -> tuple:
+        """(above, below, the label's last baseline above the row's) of one entry, in
+        pixels: matplotlib's ``HPacker(align='baseline')`` of the handle's box
+        (``handleheight`` font sizes less its descent high, ``0.35 (handleheight - 0.7)``
+        of them below the baseline) and the label's ``TextArea`` (``multilinebaseline``: a label of
+        several lines has its baseline half-way down, less half of "lp"'s ascent)."""
+        _, h, d = size
+        _, h_lp, d_lp = textmod.measure("lp", self.axes.figure.points_to_pixels(
+            label.get_fontsize()), face=label.face())
+        if "\n" in label.get_text():
+            below = 0.5 * h - 0.5 * (h_lp - d_lp)
+            above, lift = h - below, d - below
+        else:
+            above, below, lift = max(h_lp - d_lp, h - d), d, 0.0
+        # the handle's DrawingArea: ``fs * handleheight - descent`` high from ``descent``
+        # below the baseline
+        descent = 0.35 * fs * (self.handleheight - 0.7)
+        return (max(above, fs * self.handleheight - 2 * descent), max(below, descent), lift)
 
     def _expand_width(self) -> float:
         gap = self.borderaxespad * self.axes.figure.points_to_pixels(self.fontsize)
@@ -456,8 +475,9 @@ class Legend:
     def draw(self, ov) -> None:
         if not self._shown():
             return
-        (width, height, fs, pad, spacing, handle_len, text_pad, row_h, nrows, col_w,
+        (width, height, fs, pad, spacing, handle_len, text_pad, rows, nrows, col_w,
          title_h) = self._size()
+        row_h = [r[0] + r[1] for r in rows]
         x, y = self._position(width, height)
         px = self.axes.figure.points_to_pixels
         if self.frameon:
@@ -477,7 +497,10 @@ class Legend:
         for i, (handle, label) in enumerate(self.entries):
             col, row = divmod(i, nrows)
             cx = x + pad + shift + sum(col_w[:col]) + col * self.columnspacing * fs
-            cy = top - sum(row_h[col * nrows:i]) - row * spacing - row_h[i] / 2
+            # the entry's baseline; the handle's middle (matplotlib's line handler:
+            # half its box's height above the box's bottom)
+            base = top - sum(row_h[col * nrows:i]) - row * spacing - rows[i][0]
+            cy = base + fs * self.handleheight / 2 - 0.35 * fs * (self.handleheight - 0.7)
             size = px(label.get_fontsize())
             text_w = textmod.measure(label.get_text(), size, face=label.face())[0]
             if self.markerfirst:
@@ -487,7 +510,8 @@ class Legend:
             h = _draw_handle(ov, handle, hx, cy, handle_len, fs, px, self,
                              self._lines.get(i))
             if label.get_visible():
-                label.draw(ov, self.axes.figure, lx, cy, self._label_color(h), ha, "center")
+                label.draw(ov, self.axes.figure, lx, base + rows[i][2], self._label_color(h),
+                           ha, "baseline")
 
     def _shown_title(self) -> LegendText | None:
         t = self._title
@@ -626,23 +650,27 @@ def _draw_handle(ov, handle, x: float, y: float, length: float, fs: float, px, l
     if h is None:
         return None
     handleheight = legend.handleheight
+    # matplotlib's handle box: ``fs * handleheight - descent`` high from ``descent``
+    # below the baseline, y (a line's height) half of ``fs * handleheight`` above its
+    # bottom
+    descent = 0.35 * fs * (handleheight - 0.7)
+    bottom, box_h = y - fs * handleheight / 2, fs * handleheight - descent
     if h.patch is not None:  # polygons, drawn in order after the frame's
         face, edge = h.patch
-        half = fs * handleheight / 2
-        corners = np.array([(x, y - half), (x + length, y - half), (x + length, y + half),
-                            (x, y + half)])
+        corners = np.array([(x, bottom), (x + length, bottom), (x + length, bottom + box_h),
+                            (x, bottom + box_h)])
         if h.effects:
             _effect_box(ov, h, corners, px)
         else:
             ov.polygon(corners, face)
             if h.hatch is not None:
-                ov.hatch(x, y - half, length, 2 * half, *h.hatch)
+                ov.hatch(x, bottom, length, box_h, *h.hatch)
             if edge is not None:
                 width, dashes = h.patch_edge or (px(0.8), None)
                 # a patch's edge: matplotlib's Patch joins (miter) and caps (butt)
                 ov.line(np.vstack([corners, corners[:1]]), edge, width, dashes,
                         {"cap": "butt", "dash_cap": "butt", "join": "miter"})
-    _strokes(ov, h.strokes, x, y, length, 0)
+    _strokes(ov, h.strokes, x, y, length, 0, legend)
     n = legend.scatterpoints if h.count == "scatterpoints" else n
     # matplotlib's handler: several markers keep marker_pad (0.3) font sizes from the
     # ends, and the line runs between the first and the last
@@ -651,14 +679,15 @@ def _draw_handle(ov, handle, x: float, y: float, length: float, fs: float, px, l
     if h.line is not None:
         rgba, width, dashes = h.line
         ends = (xs[0], xs[-1]) if n > 1 else (x, x + length)
-        ov.line([(ends[0], y), (ends[1], y)], rgba, width, dashes, h.line_look)
-    _strokes(ov, h.over, x, y, length, 1)  # over the line, whatever batches with it
+        ov.line(_snapped(legend, [(ends[0], y), (ends[1], y)], width), rgba, width, dashes,
+                h.line_look)
+    _strokes(ov, h.over, x, y, length, 1, legend)  # over the line, whatever batches with it
     if h.marker is not None:
         symbol, size, face, edge, edge_w = h.marker
         sizes = np.full(n, size)
         ys = np.full(n, y + h.marker_dy)
         if h.count == "scatterpoints":
-            ys = y - fs * handleheight / 2 + fs * handleheight * legend.scatteryoffsets
+            ys = bottom + descent + box_h * legend.scatteryoffsets
             if h.marker_areas is not None:
                 sizes = size * np.sqrt(_legend_areas(*h.marker_areas, n) /
                                        max(0.5 * sum(h.marker_areas), 1e-12))
@@ -667,12 +696,26 @@ def _draw_handle(ov, handle, x: float, y: float, length: float, fs: float, px, l
     return h
 
 
-def _strokes(ov, strokes, x: float, y: float, length: float, step: int) -> None:
+def _strokes(ov, strokes, x: float, y: float, length: float, step: int, legend) -> None:
     """``LegendHandle.strokes`` rows of a handle at (x, y) ``length`` long, at the
     overlay's ``step`` (1: over the lines)."""
     for points, rgba, width, dashes in strokes:
         u, dx, dy = np.asarray(points, dtype=float).T
-        ov.line(np.c_[x + u * length + dx, y + dy], rgba, width, dashes, step=step)
+        ov.line(_snapped(legend, np.c_[x + u * length + dx, y + dy], width), rgba, width,
+                dashes, step=step)
+
+
+def _snapped(legend, points, width: float) -> np.ndarray:
+    """A handle's polyline (figure pixels) as Agg draws a ``width``-pixel line along it:
+    snapped to the pixel grid where it runs only horizontally and vertically
+    (matplotlib's handle is a Line2D, snapped by Agg's automatic rule)."""
+    pts = np.asarray(points, dtype=float).reshape(-1, 2)
+    snap = pixel_snap(legend.axes.figure, width)
+    if snap is None or not rectilinear(None, [pts], scale=np.ones(2)):
+        return pts
+    offset, height = snap
+    return np.array([(snap_pixel(px, offset), snap_pixel(py, offset, height))
+                     for px, py in pts.tolist()]).reshape(-1, 2)
 
 
 def _effect_box(ov, h, corners: np.ndarray, px) -> None:

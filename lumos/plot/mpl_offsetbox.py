@@ -20,8 +20,10 @@ from __future__ import annotations
 import numpy as np
 
 from ..transforms import Affine, chain
+from ..visuals.fonts import hinting
 from .coords import LiveTransform
 from .decorations import AXIS_ZORDER
+from .fonts import face_of
 from .legend import LOC_ANCHORS
 from .mpl_objects import _own_draw
 from .mpl_texts import _box_style, _font
@@ -101,27 +103,46 @@ class _Layout:
     def __init__(self, anchored, ax, annotation=None) -> None:
         self.anchored, self.ax, self.annotation = anchored, ax, annotation
         self.fontsize = float(anchored.prop.get_size_in_points())
-        self.texts: dict = {}  # TextArea -> (width, height, descent) in points, measured once
-        self.origins: dict = {}  # box -> its origin (figure pixels) at the last solve
+        self.texts: dict = {}  # (TextArea, dpi, hinting) -> its (width, above, below) px
 
     def _dpicor(self) -> float:
         return self.ax.figure.figure.dpi / 72
 
     def _text_size(self, area) -> tuple:
-        if area not in self.texts:
+        """A TextArea's (width, height above, depth below its baseline) in pixels, by
+        matplotlib's ``TextArea.get_bbox``: measured at the font's pixel size (raster
+        text hinted there, as the text is drawn), at least as high as "lp"; several
+        lines with ``multilinebaseline``: the baseline half-way down the box, less half
+        of "lp"'s ascent."""
+        c = self._dpicor()
+        key = (area, c, hinting())
+        if key not in self.texts:
             text = area.get_children()[0]
-            size, bold = float(text.get_fontsize()), text.get_fontweight() in ("bold", 700)
-            _, h_lp, d_lp = measure("lp", size, bold=bold)
-            w, h, d = measure(text.get_text(), size, bold=bold)
-            self.texts[area] = (w, max(h_lp - d_lp, h - d), max(d_lp, d))
-        return self.texts[area]
+            size = float(text.get_fontsize()) * c
+            face = face_of(text.get_fontfamily(), text.get_fontstyle(),
+                           text.get_fontweight()).name
+            _, h_lp, d_lp = measure("lp", size, face=face)
+            s = text.get_text()
+            w, h, d = measure(s, size, face=face, spacing=text.get_linespacing())
+            if "\n" in s and area.get_multilinebaseline():
+                below = 0.5 * h - 0.5 * (h_lp - d_lp)
+                self.texts[key] = (w, h - below, below, d - below)
+            else:
+                self.texts[key] = (w, max(h_lp - d_lp, h - d), d, 0.0)
+        return self.texts[key]
+
+    def text_origin(self, area) -> tuple:
+        """Where a TextArea's text is anchored (its last baseline; figure pixels): the
+        box's origin, raised where ``multilinebaseline`` moves the baseline."""
+        x, y = self.origin(area)
+        return x, y + self._text_size(area)[3]
 
     def bbox(self, box) -> tuple[tuple, list]:
         """(the box's extent about its origin, its children's origins about it), pixels:
         matplotlib's ``get_bbox`` and packers' ``_get_bbox_and_child_offsets``."""
         kind, c = _kind(box), self._dpicor()
         if kind == "TextArea":
-            w, above, below = (v * c for v in self._text_size(box))
+            w, above, below, _ = self._text_size(box)
             ha = box.get_children()[0].get_horizontalalignment()
             return ({"left": 0.0, "center": -w / 2, "right": -w}[ha], -below, w,
                     above + below), []
@@ -329,10 +350,11 @@ def _add_box(ax, layout: _Layout, box, z: float, out: list) -> None:
     if kind == "TextArea":
         text = box.get_children()[0]
         place = LiveTransform(lambda: Affine(scale=layout._dpicor(),
-                                             translate=layout.origin(box)), "TextArea")
+                                             translate=layout.text_origin(box)), "TextArea")
         out.append(ax.annotate(text.get_text(), xy=(0, 0), xycoords=place, va="baseline",
                                ha=text.get_horizontalalignment(),
                                multialignment=text.get_horizontalalignment(),
+                               linespacing=text.get_linespacing(),
                                zorder=z, annotation_clip=False, **_font(text)))
     elif kind == "OffsetImage":
         out.append(_add_image(ax, layout, box, z))

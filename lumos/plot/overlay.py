@@ -9,6 +9,7 @@ from .. import colors, visuals
 from .. import primitives as prim
 from ..scene import Canvas
 from ..scene.cameras import PanZoomCamera
+from ..scene.canvas import device_edge
 from ..visuals import Line, Text
 from ..visuals.fonts import check_text, layout_outline
 from ..visuals.glyphs import BASE_SIZE, SPREAD, get_atlas
@@ -50,11 +51,11 @@ def _lift(step: int) -> float:
 def _pixel_camera(rect, height: float, canvas) -> tuple[float, float, float, float]:
     """The camera rectangle (figure pixels, y up) of a view placed at ``rect`` that
     draws figure pixels where the whole-canvas overlay draws them: over the view's
-    viewport as the GL rounds its edges to device pixels (canvas._device_rect)."""
+    viewport as the GL rounds its edges to device pixels (:func:`.device_edge`)."""
     x, y, w, h = rect
     pr = canvas.physical_size[0] / max(canvas.size[0], 1e-9)
-    left, top = round(x * pr) / pr, round(y * pr) / pr
-    right, bottom = round((x + w) * pr) / pr, round((y + h) * pr) / pr
+    left, top = device_edge(x * pr) / pr, device_edge(y * pr) / pr
+    right, bottom = device_edge((x + w) * pr) / pr, device_edge((y + h) * pr) / pr
     return left, height - bottom, right - left, bottom - top
 
 

@@ -7,7 +7,7 @@ import math
 from functools import lru_cache
 
 from ..visuals.fonts import hinting
-from ..visuals.mathtext import extent_rich
+from ..visuals.mathtext import extent_rich, line_baselines
 from .style import font_points
 
 #: matplotlib's short and alternative names of Text properties
@@ -30,7 +30,7 @@ def points(fontsize) -> float:
 
 
 def measure(text: str, size_px: float, bold: bool = False, face: str | None = None,
-            spacing: float = 1.2) -> tuple[float, float, float]:
+            spacing: str | float = "normal") -> tuple[float, float, float]:
     """(width, height, descent) of a label in pixels, as the Text visual lays it out
     (``face``: a bundled face name, see :data:`lumos.visuals.fonts.FACES`; hinted for
     a raster, see :func:`lumos.visuals.fonts.hinting`)."""
@@ -38,11 +38,19 @@ def measure(text: str, size_px: float, bold: bool = False, face: str | None = No
 
 
 @lru_cache(maxsize=4096)
-def _measure(text: str, size_px: float, bold: bool, face: str | None, spacing: float,
+def _measure(text: str, size_px: float, bold: bool, face: str | None, spacing: str | float,
              _hinting: tuple | None) -> tuple[float, float, float]:
     if not text:
         return 0.0, 0.0, 0.0
     return extent_rich(str(text), size_px, bold=bold, face=face, line_spacing=spacing)
+
+
+def baselines(text: str, size_px: float, face: str | None = None,
+              spacing: str | float = "normal") -> tuple[float, ...]:
+    """Each line's baseline in pixels above the last one's (the last 0), as
+    :func:`measure` lays the lines out."""
+    ys = line_baselines(str(text), size_px, line_spacing=spacing, face=face)
+    return tuple(y - ys[-1] for y in ys)
 
 
 _ALIGN = {"left": 0.0, "center": 0.5, "right": 1.0}
@@ -63,7 +71,7 @@ def turned_extent(size: tuple, ha: str, rotation: float) -> tuple[float, float, 
 
 
 def _rotated_box(text: str, size_px: float, ha: str, rotation: float, bold: bool,
-                 face: str | None = None, spacing: float = 1.2):
+                 face: str | None = None, spacing: str | float = "normal"):
     """The text's box relative to its (ha, baseline) anchor, rotated: x0, x1, y0, y1."""
     return turned_extent(measure(text, size_px, bold, face, spacing), ha, rotation)
 
@@ -77,7 +85,7 @@ def rotated_size(text: str, size_px: float, rotation: float, bold: bool = False,
 
 def place(text: str, x: float, y: float, size_px: float, ha: str, va: str,
           rotation: float, mode: str | None = None, bold: bool = False,
-          face: str | None = None, spacing: float = 1.2):
+          face: str | None = None, spacing: str | float = "normal"):
     """Where to anchor a text (at its ``ha`` and last baseline, rotated about that
     point) so that it sits at (x, y) as matplotlib puts it: with
     ``rotation_mode='default'`` the *rotated* box is aligned by ha/va; with ``'anchor'``
@@ -92,7 +100,8 @@ def place(text: str, x: float, y: float, size_px: float, ha: str, va: str,
 
 @lru_cache(maxsize=4096)
 def _shift(text: str, size_px: float, ha: str, va: str, rotation: float, mode: str | None,
-           bold: bool, face: str | None, spacing: float) -> tuple[float, float] | None:
+           bold: bool, face: str | None, spacing: str | float,
+           ) -> tuple[float, float] | None:
     """What ``place`` subtracts from x and adds to y (None: nothing), kept like
     ``measure``'s sizes: a pan places the labels it showed before again."""
     if mode == "anchor" or rotation % 360 == 0:
@@ -118,7 +127,7 @@ def _shift(text: str, size_px: float, ha: str, va: str, rotation: float, mode: s
 
 def window_box(text: str, x: float, y: float, size_px: float, ha: str, va: str,
                rotation: float, mode: str | None = None, face: str | None = None,
-               spacing: float = 1.2) -> tuple[float, float, float, float]:
+               spacing: str | float = "normal") -> tuple[float, float, float, float]:
     """(x0, y0, x1, y1): the pixel box a text aligned at (x, y) covers (rotated: the box
     around its rotated box), as matplotlib's ``get_window_extent`` gives it."""
     tx, ty, _, _ = place(text, x, y, size_px, ha, va, rotation, mode, face=face,

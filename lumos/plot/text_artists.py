@@ -206,7 +206,7 @@ class Text(Artist):
         # the reach does not depend on where the anchor is: measured once per look
         st = self.style
         key = (self._text, st.fontsize, st.face(), st.ha, st.va, self.get_rotation(),
-               st.rotation_mode, self.figure.dpi)
+               st.rotation_mode, st.linespacing, self.figure.dpi)
         if self._reach_memo is None or self._reach_memo[0] != key:
             e = self._extent_at(0.0, 0.0)
             self._reach_memo = (key, (-e.x0, e.x1, -e.y0, e.y1))
@@ -233,7 +233,7 @@ class Text(Artist):
         rotation = self.get_rotation()
         tx, ty, ha, _ = textmod.place(self._text, x, y, size, self.style.ha, self.style.va,
                                       rotation, self.style.rotation_mode,
-                                      face=self.style.face())
+                                      face=self.style.face(), spacing=self.style.linespacing)
         # the unrotated box about the anchor place() gives, turned about that anchor
         x0, x1, y0, y1 = textmod.turned_extent((w, h, d), ha, rotation)
         return Bbox.from_extents(tx + x0, ty + y0, tx + x1, ty + y1)

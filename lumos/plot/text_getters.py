@@ -45,7 +45,8 @@ class TextGetters:
     def get_fontproperties(self) -> FontProperties:
         """The font (family, style, weight, size) as a FontProperties."""
         return FontProperties(family=self.get_fontfamily(), style=self.get_fontstyle(),
-                              weight=self.get_fontweight(), size=self.get_fontsize())
+                              weight=self.get_fontweight(), size=self.get_fontsize(),
+                              variant=self.get_fontvariant(), stretch=self.get_stretch())
 
     # matplotlib's aliases
     def get_name(self) -> str:

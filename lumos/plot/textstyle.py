@@ -13,9 +13,19 @@ from __future__ import annotations
 import math
 
 from .. import colors
+from ..visuals.fonts import check_spacing
 from . import text as textmod
 from .compat import warn_once
-from .fonts import FontProperties, check_family, check_style, check_weight, face_of
+from .fonts import (
+    FontProperties,
+    check_family,
+    check_stretch,
+    check_style,
+    check_variant,
+    check_weight,
+    drawn_normal,
+    face_of,
+)
 from .style import rcParams
 from .text_getters import TextGetters
 from .ticklabels import _rotation
@@ -60,7 +70,9 @@ class TextStyle(TextGetters):
                               else textmod.points(fontsize))
         self.family: tuple[str, ...] | None = None
         self.fontstyle: str | None = None
-        self.weight: int | None = None
+        self.weight: str | int | None = None
+        self.variant: str | None = None
+        self.stretch: str | int | None = None
         self.color = colors.to_rgba(rcParams["text.color"] if color is None else color,
                                     argname="color")
         self.alpha: float | None = None
@@ -69,7 +81,7 @@ class TextStyle(TextGetters):
         self.set_verticalalignment(va)
         self.rotation = 0.0
         self.rotation_mode: str | None = None
-        self.linespacing = 1.2
+        self.linespacing: str | float = "normal"
         self.wrap = False
         self.bbox: dict | None = None
         self.effects: list = []
@@ -90,7 +102,7 @@ class TextStyle(TextGetters):
         if unknown:
             raise TypeError(f"{where}: unexpected keyword arguments {unknown}")
         for key, value in props.items():
-            if value is None and key in ("fontsize", "fontweight", "color"):
+            if value is None and key in ("fontsize", "fontweight", "color", "linespacing"):
                 continue  # matplotlib's None: the default
             getattr(self, f"set_{key}")(value)
 
@@ -109,12 +121,12 @@ class TextStyle(TextGetters):
         self.weight = None if weight is None else check_weight(weight)
 
     def set_fontvariant(self, variant) -> None:
-        if variant not in (None, "normal"):
-            warn_once("fontvariant", f"fontvariant {variant!r}: lumos draws 'normal'")
+        self.variant = None if variant is None else check_variant(variant)
+        drawn_normal(variant=self.variant)
 
     def set_fontstretch(self, stretch) -> None:
-        if stretch not in (None, "normal", 500):
-            warn_once("fontstretch", f"fontstretch {stretch!r}: lumos draws 'normal'")
+        self.stretch = None if stretch is None else check_stretch(stretch)
+        drawn_normal(stretch=self.stretch)
 
     def set_fontproperties(self, fp) -> None:
         FontProperties.coerce(fp).apply_to(self)
@@ -152,7 +164,10 @@ class TextStyle(TextGetters):
         self.rotation_mode = mode
 
     def set_linespacing(self, spacing) -> None:
-        self.linespacing = float(spacing)
+        """'normal' (each line as high as the font's ascent, descent and line gap, or its
+        ink where taller) or a number: each line ``spacing`` times the font's ascent
+        plus descent high (matplotlib 3.11)."""
+        self.linespacing = check_spacing("linespacing", spacing)
 
     def set_wrap(self, wrap) -> None:
         self.wrap = bool(wrap)
@@ -211,9 +226,20 @@ class TextStyle(TextGetters):
         """The text's opacity (None: its color's)."""
         return self.alpha
 
-    def get_fontweight(self):
-        """The font weight (a number 100..900)."""
-        return self.weight or 400
+    def get_fontweight(self) -> str | int:
+        """The font weight as set (a name such as 'bold', or a number 0..1000), else
+        'normal'."""
+        return "normal" if self.weight is None else self.weight
+
+    def get_fontvariant(self) -> str:
+        """'normal' or 'small-caps' as set (lumos draws 'normal', see
+        :func:`.fonts.drawn_normal`)."""
+        return self.variant or "normal"
+
+    def get_stretch(self) -> str | int:
+        """The font stretch as set (a name or a number 0..1000), else 'normal' (lumos
+        draws 'normal')."""
+        return "normal" if self.stretch is None else self.stretch
 
     def get_fontfamily(self) -> list:
         """The font families, first preferred."""
@@ -246,6 +272,10 @@ class TextStyle(TextGetters):
     def get_rotation_mode(self) -> str:
         """'default' or 'anchor'."""
         return self.rotation_mode or "default"
+
+    def get_linespacing(self) -> str | float:
+        """The line spacing: 'normal' or the number set."""
+        return self.linespacing
 
     def get_wrap(self) -> bool:
         """Whether long lines are broken to stay in the figure."""
@@ -347,14 +377,14 @@ def draw_text(ov, fig, text: str, x: float, y: float, st: TextStyle) -> None:
 
 def block_lines(text: str, x: float, y: float, size: float, face: str, ha: str, va: str,
                 rotation: float = 0.0, mode: str | None = None, ma: str | None = None,
-                spacing: float = 1.2) -> list:
+                spacing: str | float = "normal") -> list:
     """Where each piece of a text anchored at figure pixel (x, y) goes, as
     ``(x, y, string, ha, va)``: the whole text, or (multialignment ``ma`` or a line
-    spacing other than the visual's) one line at a time."""
+    spacing other than the visual's 'normal') one line at a time."""
     tx, ty, bha, bva = textmod.place(text, x, y, size, ha, va, rotation, mode, face=face,
                                      spacing=spacing)
     ma = ma or ha
-    if "\n" not in text or (ma == ha and spacing == 1.2):
+    if "\n" not in text or (ma == ha and spacing == "normal"):
         return [(tx, ty, text, bha, bva)]
     # one line at a time, from the block's (ha, baseline-of-last-line) anchor
     parts = text.split("\n")
@@ -362,8 +392,7 @@ def block_lines(text: str, x: float, y: float, size: float, face: str, ha: str, 
     left = -{"left": 0.0, "center": 0.5, "right": 1.0}[bha] * width
     c, s = math.cos(math.radians(rotation)), math.sin(math.radians(rotation))
     out = []
-    for i, line in enumerate(parts):
+    for line, dy in zip(parts, textmod.baselines(text, size, face, spacing), strict=True):
         dx = left + {"left": 0.0, "center": 0.5, "right": 1.0}[ma] * width
-        dy = (len(parts) - 1 - i) * spacing * size
         out.append((tx + c * dx - s * dy, ty + s * dx + c * dy, line, ma, "baseline"))
     return out

@@ -74,9 +74,11 @@ class _TextStyle(TextGetters):
         """The text's opacity (None: its color's)."""
         return self._get("alpha")
 
-    def get_fontweight(self):
-        """The font weight (a number 100..900)."""
-        return self._get("weight") or 400
+    def get_fontweight(self) -> str | int:
+        """The font weight as set (a name such as 'bold', or a number 0..1000), else
+        'normal'."""
+        w = self._get("weight")
+        return "normal" if w is None else w
 
     def get_fontstyle(self) -> str:
         """'normal', 'italic' or 'oblique'."""

@@ -24,6 +24,7 @@ from __future__ import annotations
 import numpy as np
 
 from ..scene.cameras import PanZoomCamera
+from ..scene.canvas import device_edge
 from ..visuals.clip import ClipGroup
 
 
@@ -204,8 +205,8 @@ class ClipLayers:
         # viewport rounds them (a page computes the same from the frame's rectangles)
         pw, ph = canvas.physical_size
         pr = pw / max(cw, 1e-9)
-        left, top = round(vx * pr), round(vy * pr)
-        right, bottom = round((vx + vw) * pr), round((vy + vh) * pr)
+        left, top = device_edge(vx * pr), device_edge(vy * pr)
+        right, bottom = device_edge((vx + vw) * pr), device_edge((vy + vh) * pr)
         ux, uy = w / max(right - left, 1e-9), h / max(bottom - top, 1e-9)  # per pixel
         for view, clip, _ in self._extra:
             # a page moves the axes' view alone: it sets this one's camera from that

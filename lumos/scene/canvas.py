@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import threading
 from dataclasses import replace
 from pathlib import Path
@@ -726,12 +727,20 @@ def _exact_map(rect, device, pr: float) -> tuple[float, float, float, float]:
     return sx, sy, x - dx, (dy + dh) - (y + h)
 
 
+def device_edge(v: float) -> int:
+    """An edge of a view or clip rectangle (device pixels from the top left) in whole
+    pixels, as Agg rounds a clip box: ``floor(v + 0.5)``, halves up (Python's
+    ``round`` takes them to even: 62.5 -> 62 where Agg clips at 63)."""
+    return math.floor(v + 0.5)
+
+
 def _device_rect(rect, pr: float) -> tuple[int, int, int, int]:
     """A view's rectangle in device pixels (x, y from the top left), as the GL viewport
-    and scissor place it: edges rounded, so neighbouring views share them."""
+    and scissor place it: edges rounded (:func:`device_edge`), so neighbouring views
+    share them."""
     x, y, w, h = rect
-    return (round(x * pr), round(y * pr), round((x + w) * pr) - round(x * pr),
-            round((y + h) * pr) - round(y * pr))
+    x0, y0 = device_edge(x * pr), device_edge(y * pr)
+    return x0, y0, device_edge((x + w) * pr) - x0, device_edge((y + h) * pr) - y0
 
 
 def _rect_path(rect, color) -> prim.Path:

@@ -489,10 +489,56 @@ def hint_for(size: float | None) -> tuple[float, int] | None:
     return size * ratio, _FLAGS[0]
 
 
+# matplotlib 3.11 shapes a plain line with HarfBuzz (libraqm): the fonts' standard
+# ligatures ('liga' of the Latin script) replace their letters, and default-ignorable
+# characters (a soft hyphen, zero-width joiners, ...) take no glyph and no space. Its
+# kerning (GPOS 'kern') equals the files' kern table for the bundled DejaVu faces
+# (every pair of 455 Latin, Greek and Cyrillic letters checked); mathtext is not shaped.
+_F_LIGATURES = (("ffl", "\ufb04"), ("ffi", "\ufb03"), ("fl", "\ufb02"), ("fi", "\ufb01"),
+                ("ff", "\ufb00"))
+#: each bundled file's 'liga' substitutions, in the order its GSUB tries them
+#: (tests/visuals/test_shaping.py reads them back from the files with fontTools)
+LIGATURES: dict[str, tuple[tuple[str, str], ...]] = {
+    FACES[f]: _F_LIGATURES for f in ("sans", "sans-bold", "sans-italic", "sans-bold-italic")
+} | {
+    FACES[f]: tuple(_F_LIGATURES[i] for i in (0, 2, 4, 1, 3))  # 'ff' before 'ffi'
+    for f in ("serif", "serif-bold", "serif-italic", "serif-bold-italic")
+}
+#: Unicode's default-ignorable characters HarfBuzz hides (and the C0 controls lumos skips)
+IGNORABLE = frozenset(
+    [chr(c) for c in range(32)] + ["\u00ad", "\u034f", "\u061c", "\u115f", "\u1160",
+                                   "\u17b4", "\u17b5", "\u3164", "\ufeff", "\uffa0"]
+    + [chr(c) for r in ((0x180B, 0x1810), (0x200B, 0x2010), (0x202A, 0x202F),
+                        (0x2060, 0x2070), (0xFE00, 0xFE10)) for c in range(*r)])
+
+
+def shaped(font: Font, line: str) -> str:
+    """A plain line's characters as matplotlib's HarfBuzz shapes them with ``font``:
+    default-ignorable ones dropped, the font's ligatures (:data:`LIGATURES`) in one
+    character each (U+FB00..U+FB04), first match at each place."""
+    line = "".join(c for c in line if c not in IGNORABLE)
+    ligatures = LIGATURES.get(font.path.name, ())
+    if not ligatures or "f" not in line:
+        return line
+    out, i = [], 0
+    while i < len(line):
+        for seq, lig in ligatures:
+            if line.startswith(seq, i):
+                out.append(lig)
+                i += len(seq)
+                break
+        else:
+            out.append(line[i])
+            i += 1
+    return "".join(out)
+
+
 def line_glyphs(font: Font, line: str, hint: tuple[float, int] | None = None,
                 ) -> tuple[float, list[tuple[float, int, str]]]:
     """Pen x (em), glyph index and character of each glyph of one line (kerned), and
-    the line's advance width (em). Control characters take no space.
+    the line's advance width (em), shaped as matplotlib's HarfBuzz shapes it
+    (:func:`shaped`: ligatures; control and default-ignorable characters take no
+    space).
 
     ``hint`` = (pixels per em, FreeType load flags): the advances FreeType gives at that
     size (whole pixels where it hints) and kerning in 1/64 px, as matplotlib's Agg
@@ -516,9 +562,7 @@ def _pens(font: Font, line: str, kerning, advance, unit: float,
     pen = 0.0
     out: list[tuple[float, int, str]] = []
     prev: int | None = None
-    for c in line:
-        if ord(c) < 32:
-            continue
+    for c in shaped(font, line):
         i = font.index(c)
         if prev is not None:
             pen += kerning(prev, i)
@@ -528,59 +572,78 @@ def _pens(font: Font, line: str, kerning, advance, unit: float,
     return pen / unit, out
 
 
-def anchor_offsets(anchor_x: str, anchor_y: str, top: float, bottom: float, n_lines: int,
-                   spacing: float) -> tuple[float, float]:
+def anchor_offsets(anchor_x: str, anchor_y: str, top: float, bottom: float,
+                   last: float) -> tuple[float, float]:
     """(align, y_off): the fraction of each line's width left of the anchor, and the y of
-    the first baseline (em) for a block from ``top`` to ``bottom`` (first baseline at 0)."""
+    the first baseline (em) for a block from ``top`` to ``bottom`` whose last baseline
+    is at ``last`` (first baseline at 0; :func:`block_box`)."""
     y_off = {
         "top": -top,
         "bottom": -bottom,
         "center": -0.5 * (top + bottom),
-        "baseline": (n_lines - 1) * spacing,
+        "baseline": -last,
     }[anchor_y]
     return {"left": 0.0, "center": 0.5, "right": 1.0}[anchor_x], y_off
 
 
+def check_spacing(name: str, value: object) -> str | float:
+    """A line spacing: 'normal' (the font's own, by each line's ink) or a finite number
+    of em (``line_height = value * (ascent + descent)``, matplotlib 3.11's rule)."""
+    if isinstance(value, str) and value == "normal":
+        return value
+    if isinstance(value, bool) or not isinstance(value, (int, float, np.integer, np.floating)):
+        raise TypeError(f"{name} must be 'normal' or a number, got {value!r}")
+    v = float(value)
+    if not math.isfinite(v):
+        raise ValueError(f"{name} must be 'normal' or a finite number, got {value!r}")
+    return v
+
+
 def line_ink(font: Font, line: str) -> tuple[float, float]:
     """(ascent, descent) of a plain line's ink in em, both >= 0 (0 for a blank line)."""
-    boxes = [b for c in line if ord(c) >= 32 and (b := font.ink(font.index(c))) is not None]
+    boxes = [b for c in shaped(font, line) if (b := font.ink(font.index(c))) is not None]
     if not boxes:
         return 0.0, 0.0
     return max(0.0, max(b[3] for b in boxes)), max(0.0, -min(b[1] for b in boxes))
 
 
-def block_box(font: Font, first: tuple[float, float], last: tuple[float, float],
-              n_lines: int, spacing: float) -> tuple[float, float]:
-    """The top of a text block above its first baseline and its bottom below it (< 0),
-    in em, by matplotlib's rule (``Text._get_layout``): a line reaches at least the
-    font's :attr:`Font.box_metrics` ascent above its baseline and descent below it,
-    more where its ink (``first``, ``last``: (ascent, descent) of the first and last
-    line; the box of math) reaches further; lines are ``spacing`` apart, and a block of
-    several lines has half the leading (``spacing`` less the ascent and descent: the
-    font's line gap at its normal spacing, 1.2 for DejaVu) above and below it too.
-    Every layout's top, bottom, center and descent come from here."""
-    ascent, descent, _gap = font.box_metrics
-    half = 0.5 * max(spacing - ascent - descent, 0.0) if n_lines > 1 else 0.0
-    top = max(first[0], ascent) + half
-    return top, -(n_lines - 1) * spacing - max(last[1], descent) - half
+def block_box(font: Font, inks: list[tuple[float, float]], spacing: str | float,
+              ) -> tuple[float, float, tuple[float, ...]]:
+    """A text block by matplotlib 3.11's rule (``Text._get_layout``), in em: the top
+    above the first baseline, the bottom below it (< 0) and each line's baseline (the
+    first at 0), from each line's ink ``inks`` ((ascent, descent) >= 0; a math line's
+    box). ``spacing`` 'normal': a line reaches at least the font's
+    :attr:`Font.box_metrics` ascent and descent, more where its ink does, plus half the
+    line gap above and below where there are several lines; a number: each line is
+    ``spacing * (ascent + descent)`` high, its ink centred in it. Every layout's top,
+    bottom, center, descent and line positions come from here."""
+    ascent, descent, gap = font.box_metrics
+    if spacing == "normal":
+        half = 0.5 * gap if len(inks) > 1 else 0.0
+        boxes = [(max(a, ascent) + half, max(d, descent) + half) for a, d in inks]
+    else:
+        height = spacing * (ascent + descent)
+        boxes = [(0.5 * (height + a - d), 0.5 * (height - a + d)) for a, d in inks]
+    ys = [0.0]
+    for (_, d0), (a1, _) in zip(boxes[:-1], boxes[1:], strict=True):
+        ys.append(ys[-1] - d0 - a1)
+    return boxes[0][0], ys[-1] - boxes[-1][1], tuple(ys)
 
 
 @functools.lru_cache(maxsize=4096)
 def plain_layout(text: str, font: Font, anchor_x: str = "left", anchor_y: str = "baseline",
-                 spacing: float = 1.2, hint: tuple[float, int] | None = None) -> TextLayout:
-    """Lay out plain text (no math): kerned lines ``spacing`` em apart, each aligned
-    on the anchor; ``anchor_y`` picks the block's top, center or bottom
-    (:func:`block_box`) or the last line's baseline; ``hint``: see
-    :func:`line_glyphs`."""
+                 spacing: str | float = "normal", hint: tuple[float, int] | None = None,
+                 ) -> TextLayout:
+    """Lay out plain text (no math): kerned lines placed by :func:`block_box`, each
+    aligned on the anchor; ``anchor_y`` picks the block's top, center or bottom or the
+    last line's baseline; ``hint``: see :func:`line_glyphs`."""
     lines = text.split("\n")
-    n = len(lines)
-    top, bottom = block_box(font, line_ink(font, lines[0]), line_ink(font, lines[-1]), n,
-                            spacing)
-    align, y_off = anchor_offsets(anchor_x, anchor_y, top, bottom, n, spacing)
+    top, bottom, ys = block_box(font, [line_ink(font, ln) for ln in lines], spacing)
+    align, y_off = anchor_offsets(anchor_x, anchor_y, top, bottom, ys[-1])
     indices, chars, pens = [], [], []
-    for i, line in enumerate(lines):
+    for line, y in zip(lines, ys, strict=True):
         width, glyphs = line_glyphs(font, line, hint)
-        x0, y0 = -align * width, -i * spacing + y_off
+        x0, y0 = -align * width, y + y_off
         for pen, index, c in glyphs:
             indices.append(index)
             chars.append(c)

@@ -41,6 +41,7 @@ from .fonts import (
     block_box,
     check_anchors,
     check_positive,
+    check_spacing,
     check_text,
     font_path,
     get_font,
@@ -382,7 +383,7 @@ def text_extent(
     text: str,
     font_size: float,
     *,
-    line_spacing: float = 1.2,
+    line_spacing: str | float = "normal",
     bold: bool = False,
     atlas: GlyphAtlas | None = None,
     face: str | None = None,
@@ -391,20 +392,20 @@ def text_extent(
 
     Width is the widest line's advance width (kerning included; a raster's hinted
     advances, see :func:`.fonts.hint_for`). Height is the block's
-    box by matplotlib's rule (:func:`.fonts.block_box`): from the font's typographic
-    ascent above the first baseline (or the line's ink, where higher) to its descent
-    below the last one; descent (>= 0) is the part of the height below the last baseline.
+    box by matplotlib's rule (:func:`.fonts.block_box`, ``line_spacing`` 'normal' or a
+    number): from the font's typographic ascent above the first baseline (or the
+    line's ink, where higher) to its descent below the last one; descent (>= 0) is the
+    part of the height below the last baseline.
     """
     text = check_text(text)
     size = check_positive("font_size", font_size)
-    spacing = check_positive("line_spacing", line_spacing)
+    spacing = check_spacing("line_spacing", line_spacing)
     font = get_font(bold, face=face) if atlas is None else atlas.font
     lines = text.split("\n")
     hint = hint_for(size)
     width = max(line_glyphs(font, ln, hint)[0] for ln in lines) * size
-    top, bottom = block_box(font, line_ink(font, lines[0]), line_ink(font, lines[-1]),
-                            len(lines), spacing)
-    return width, (top - bottom) * size, (-bottom - (len(lines) - 1) * spacing) * size
+    top, bottom, ys = block_box(font, [line_ink(font, ln) for ln in lines], spacing)
+    return width, (top - bottom) * size, (ys[-1] - bottom) * size
 
 
 def layout(
@@ -413,7 +414,7 @@ def layout(
     anchor_x: str = "left",
     anchor_y: str = "baseline",
     rotation_deg: float = 0.0,
-    line_spacing: float = 1.2,
+    line_spacing: str | float = "normal",
     *,
     bold: bool = False,
     atlas: GlyphAtlas | None = None,
@@ -430,11 +431,11 @@ def layout(
     ``anchor_x`` aligns the block and each line in it (left/center/right); ``anchor_y``
     picks the block's top (font ascender of the first line), center, bottom (descender
     of the last line) or baseline (of the last line, as matplotlib does). Lines are
-    ``line_spacing * font_size`` pixels apart.
+    placed by :func:`.fonts.block_box` (``line_spacing``: 'normal' or a number).
     """
     text = check_text(text)
     size = check_positive("font_size", font_size)
-    spacing = check_positive("line_spacing", line_spacing)
+    spacing = check_spacing("line_spacing", line_spacing)
     rot = check_anchors(anchor_x, anchor_y, rotation_deg)
     if atlas is None:
         atlas = get_atlas(bold)

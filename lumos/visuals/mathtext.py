@@ -36,9 +36,11 @@ from .fonts import (
     block_box,
     check_anchors,
     check_positive,
+    check_spacing,
     check_text,
     get_font,
     hint_for,
+    line_ink,
     plain_layout,
 )
 from .glyphs import GlyphAtlas, atlas_quads, get_atlas, text_extent
@@ -644,16 +646,16 @@ def _lines(text: str, font: Font) -> tuple[_Line, ...]:
     return tuple(out)
 
 
-def _vertical(font: Font, lines: tuple[_Line, ...], spacing: float,
+def _vertical(font: Font, lines: tuple[_Line, ...], spacing: str | float,
               size: float | None) -> tuple:
-    """Top of the first line and bottom of the last one (em, last baseline at -(n-1)*s),
-    math lines' boxes in whole pixels of a ``size``-pixel font (:meth:`_Line.extent`)."""
-    return block_box(font, lines[0].extent(size)[1:], lines[-1].extent(size)[1:],
-                     len(lines), spacing)
+    """:func:`.fonts.block_box` of the lines (top, bottom, baselines; em), math lines'
+    boxes in whole pixels of a ``size``-pixel font (:meth:`_Line.extent`)."""
+    return block_box(font, [ln.extent(size)[1:] for ln in lines], spacing)
 
 
 def rich_layout(text: str, font: Font, anchor_x: str = "left", anchor_y: str = "baseline",
-                spacing: float = 1.2, font_size: float | None = None) -> TextLayout:
+                spacing: str | float = "normal", font_size: float | None = None,
+                ) -> TextLayout:
     """Lay out ``text`` (math in ``$...$``) into a :class:`.fonts.TextLayout` in em.
 
     ``anchor_y`` 'top'/'bottom'/'center' use the math-aware block extent
@@ -673,12 +675,12 @@ def rich_layout(text: str, font: Font, anchor_x: str = "left", anchor_y: str = "
 
 @functools.lru_cache(maxsize=4096)
 def _math_layout(text: str, font: Font, anchor_x: str, anchor_y: str,
-                 spacing: float, size: float | None) -> TextLayout:
+                 spacing: str | float, size: float | None) -> TextLayout:
     lines = _lines(text, font)
-    top, bottom = _vertical(font, lines, spacing, size)
-    align, y_off = anchor_offsets(anchor_x, anchor_y, top, bottom, len(lines), spacing)
-    shifts = [np.array([-align * ln.extent(size)[0], y_off - i * spacing])
-              for i, ln in enumerate(lines)]
+    top, bottom, ys = _vertical(font, lines, spacing, size)
+    align, y_off = anchor_offsets(anchor_x, anchor_y, top, bottom, ys[-1])
+    shifts = [np.array([-align * ln.extent(size)[0], y_off + y])
+              for ln, y in zip(lines, ys, strict=True)]
     glyph_fonts = [f for ln in lines for f in ln.fonts]
     fonts = tuple(dict.fromkeys([font, *glyph_fonts]))
     ids = np.array([fonts.index(f) for f in glyph_fonts], np.int64)
@@ -697,7 +699,7 @@ def extent_rich(
     text: str,
     font_size: float,
     *,
-    line_spacing: float = 1.2,
+    line_spacing: str | float = "normal",
     bold: bool = False,
     atlas: GlyphAtlas | None = None,
     face: str | None = None,
@@ -713,13 +715,27 @@ def extent_rich(
         return text_extent(shown_dollars(text), font_size, line_spacing=line_spacing,
                            bold=bold, atlas=atlas, face=face)
     size = check_positive("font_size", font_size)
-    spacing = check_positive("line_spacing", line_spacing)
+    spacing = check_spacing("line_spacing", line_spacing)
     font = get_font(bold, face=face) if atlas is None else atlas.font
     lines = _lines(text, font)
-    top, bottom = _vertical(font, lines, spacing, size)
-    descent = -bottom - (len(lines) - 1) * spacing
+    top, bottom, ys = _vertical(font, lines, spacing, size)
+    descent = ys[-1] - bottom
     width = max(ln.extent(size)[0] for ln in lines)
     return width * size, (top - bottom) * size, descent * size
+
+
+def line_baselines(text: str, font_size: float, *, line_spacing: str | float = "normal",
+                   bold: bool = False, face: str | None = None) -> tuple[float, ...]:
+    """Each line's baseline in pixels (the first at 0, the next ones below it, < 0) as
+    :func:`extent_rich` and :func:`rich_layout` place them (math aware)."""
+    text = check_text(text)
+    size = check_positive("font_size", font_size)
+    spacing = check_spacing("line_spacing", line_spacing)
+    font = get_font(bold, face=face)
+    if parse(text) is None:
+        inks = [line_ink(font, ln) for ln in shown_dollars(text).split("\n")]
+        return tuple(y * size for y in block_box(font, inks, spacing)[2])
+    return tuple(y * size for y in _vertical(font, _lines(text, font), spacing, size)[2])
 
 
 def layout_rich(
@@ -728,7 +744,7 @@ def layout_rich(
     anchor_x: str = "left",
     anchor_y: str = "baseline",
     rotation_deg: float = 0.0,
-    line_spacing: float = 1.2,
+    line_spacing: str | float = "normal",
     *,
     bold: bool = False,
     atlas: GlyphAtlas | None = None,
@@ -737,7 +753,7 @@ def layout_rich(
     (the SDF atlas's quads of :func:`rich_layout`)."""
     text = check_text(text)
     size = check_positive("font_size", font_size)
-    spacing = check_positive("line_spacing", line_spacing)
+    spacing = check_spacing("line_spacing", line_spacing)
     rot = check_anchors(anchor_x, anchor_y, rotation_deg)
     if atlas is None:
         atlas = get_atlas(bold)

@@ -27,7 +27,16 @@ from .base import (
     split_origin,
     transform_parts,
 )
-from .fonts import TextLayout, check_anchors, check_text, hint_for, hinting, text_primitives
+from .fonts import (
+    IGNORABLE,
+    LIGATURES,
+    TextLayout,
+    check_anchors,
+    check_text,
+    hint_for,
+    hinting,
+    text_primitives,
+)
 from .glyphs import BASE_SIZE, SDF_EDGE, SPREAD, atlas_cells, get_atlas, rule_cell
 from .mathtext import extent_rich, rich_layout
 
@@ -559,11 +568,20 @@ class Text(Visual):
         is ``sdf_scale * font_size``), and for a raster (:func:`.fonts.hinting`) per
         font size of its labels the hinted advances and kerning of plain lines in 1/64
         px (``hinted``: [size, {char: advance}, {pair: kerning}], as
-        :func:`.fonts.line_glyphs` takes them)."""
+        :func:`.fonts.line_glyphs` takes them); how plain lines are shaped
+        (:func:`.fonts.shaped`): the font's ``ligatures`` ([letters, character], in the
+        order tried) of the letters here and the ``ignorable`` characters here."""
         from .mathtext import glyph_ink, math_metrics, spacing_class
 
         atlas = self._atlas
-        chars = "".join(sorted(set(self._reserve if chars is None else chars)))
+        chars = set(self._reserve if chars is None else chars)
+        # plain lines are shaped (fonts.shaped): the font's ligatures of these letters,
+        # the characters that take no glyph
+        ligatures = [[seq, lig] for seq, lig in LIGATURES.get(atlas.font.path.name, ())
+                     if set(seq) <= chars]
+        chars |= {lig for _, lig in ligatures}
+        ignorable = "".join(sorted(c for c in chars if c in IGNORABLE and ord(c) >= 32))
+        chars = "".join(sorted(chars))
         atlas.ensure(chars)
         glyphs = {}
         for c in chars:
@@ -587,6 +605,10 @@ class Text(Visual):
                 hinted.append([size, *_hinted_table(atlas.font, chars, hint)])
         if hinted:
             extra["hinted"] = hinted
+        if ligatures:
+            extra["ligatures"] = ligatures
+        if ignorable:
+            extra["ignorable"] = ignorable
         return {**extra, "glyphs": glyphs, "kern": kern, "ascender": ascent,
                 "descender": -descent, "sdf_scale": SPREAD / SDF_EDGE / BASE_SIZE,
                 "x_height": x_height, "axis": axis, "rule": rule,

@@ -414,6 +414,22 @@
     return out;
   }
 
+  /** fonts.py shaped: a plain line as matplotlib's HarfBuzz shapes it, the table's
+   * `ignorable` characters dropped and its `ligatures` ([letters, character], first
+   * match at each place) in one character each. */
+  function shaped(table, text) {
+    const drop = table.ignorable || "", ligatures = table.ligatures || [];
+    const chars = [...text].filter((c) => !drop.includes(c)).join("");
+    if (!ligatures.length || !chars.includes("f")) return chars;
+    let out = "", i = 0;
+    while (i < chars.length) {
+      const hit = ligatures.find(([seq]) => chars.startsWith(seq, i));
+      out += hit ? hit[1] : chars[i];
+      i += hit ? hit[0].length : 1;
+    }
+    return out;
+  }
+
   /** The laid-out line of a label at `size` pixels, in em: {width, top, bottom, items},
    * as glyphs.py (plain: hinted where the table says) or mathtext.py (math) lay it out;
    * labels are one line. */
@@ -425,7 +441,10 @@
     if (hit) return hit;
     const segs = splitLine(text);
     let box;
-    if (segs === null) box = hinted ? hintedBox(table, hinted, text, size) : textBox(table, text, 1.0);
+    if (segs === null) {
+      const plain = shaped(table, text);
+      box = hinted ? hintedBox(table, hinted, plain, size) : textBox(table, plain, 1.0);
+    }
     else {
       box = new Box();
       let pen = 0;

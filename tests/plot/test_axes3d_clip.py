@@ -13,6 +13,7 @@ import pytest
 from PIL import Image
 
 import lumos.pyplot as plt
+from lumos.scene.canvas import device_edge
 
 mpl = pytest.importorskip("matplotlib")
 mpl.use("Agg")
@@ -113,8 +114,9 @@ def test_svg_and_pdf_clip_the_data_to_the_axes_rectangle():
     fig.draw()
     bx, by, bw, bh = ax.box
     h = fig.canvas.size[1]
-    x0, y0 = round(bx), round(h - by - bh)
-    rect = (x0, y0, round(bx + bw) - x0, round(h - by) - y0)
+    # the viewport's edges, rounded as Agg rounds a clip box (halves up)
+    x0, y0 = device_edge(bx), device_edge(h - by - bh)
+    rect = (x0, y0, device_edge(bx + bw) - x0, device_edge(h - by) - y0)
     svg = io.BytesIO()
     fig.savefig(svg, format="svg")
     clips = re.findall(r'<clipPath id="[^"]*"><rect x="([\d.]+)" y="([\d.]+)" '

@@ -23,7 +23,7 @@ def test_all_fields_set(targets):
         assert target.get_fontsize() == 13.0
     text, _, legend_text = targets
     for target in (text, legend_text):
-        assert target.get_fontweight() == 700
+        assert target.get_fontweight() == "bold"
         assert target.get_fontstyle() == "italic"
         assert list(target.get_fontfamily()) == ["serif"]
 
@@ -35,7 +35,7 @@ def test_none_fields_stay(targets):
         assert target.get_fontsize() == 9.0
     text, _, legend_text = targets
     text.set_fontproperties("monospace")
-    assert text.get_fontweight() == 700 and list(text.get_fontfamily()) == ["monospace"]
+    assert text.get_fontweight() == "bold" and list(text.get_fontfamily()) == ["monospace"]
 
 
 def test_bad_prop_names_argument(targets):

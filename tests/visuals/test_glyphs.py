@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 from lumos.visuals import glyphs
-from lumos.visuals.fonts import hinted
+from lumos.visuals.fonts import hinted, line_ink
 from lumos.visuals.glyphs import (
     BASE_SIZE,
     SDF_EDGE,
@@ -306,17 +306,21 @@ def test_multiline(atlas):
     size = 10
     w1, h1, d1 = text_extent("abc", size)
     w2, h2, d2 = text_extent("abc\nabcdef\nx", size, line_spacing=1.5)
-    ascent, descent, _gap = atlas.font.box_metrics
+    ascent, descent, gap = atlas.font.box_metrics
     assert h1 == pytest.approx((ascent + descent) * size)
-    # several lines: half the leading (1.5 em less ascent and descent) above and below
-    half = 0.5 * (1.5 - ascent - descent) * size
-    assert h2 == pytest.approx(h1 + 2 * 1.5 * size + 2 * half)
-    assert d2 == pytest.approx(d1 + half) and w2 > w1
+    # a fixed spacing (matplotlib 3.11): each line 1.5 (ascent + descent) high, its ink
+    # centred in it
+    line = 1.5 * (ascent + descent)
+    a_x, d_x = line_ink(atlas.font, "x")
+    assert h2 == pytest.approx(3 * line * size)
+    assert d2 == pytest.approx(0.5 * (line - a_x + d_x) * size) and w2 > w1
     one, _ = layout("abc", size)
     two, _ = layout("abc\nabc", size, anchor_y="top")
     first, second = two[:3], two[3:]
     np.testing.assert_allclose(first[..., 0], second[..., 0], atol=1e-4)
-    np.testing.assert_allclose(first[..., 1] - second[..., 1], 1.2 * size, atol=1e-4)
+    # 'normal': the font's ascent, descent and line gap apart
+    np.testing.assert_allclose(first[..., 1] - second[..., 1],
+                               (ascent + descent + gap) * size, atol=1e-4)
     # baseline anchor is the last line's baseline (matplotlib): the last line matches one line
     base, _ = layout("abc\nabc", size)
     np.testing.assert_allclose(base[3:], one, atol=1e-4)
@@ -375,7 +379,9 @@ def test_other_bad_arguments():
     with pytest.raises(ValueError, match="rotation_deg"):
         layout("a", 12, rotation_deg=float("nan"))
     with pytest.raises(ValueError, match="line_spacing"):
-        layout("a", 12, line_spacing=0)
+        layout("a", 12, line_spacing=float("nan"))
+    with pytest.raises(TypeError, match="line_spacing"):
+        layout("a", 12, line_spacing="tight")
 
 
 def test_module_imports_only_numpy_freetype_and_stdlib():

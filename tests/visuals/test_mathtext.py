@@ -147,7 +147,9 @@ def test_bad_arguments_raise_like_layout():
     with pytest.raises(ValueError, match="rotation_deg"):
         layout_rich("$x$", 12, rotation_deg=float("inf"))
     with pytest.raises(ValueError, match="line_spacing"):
-        extent_rich("$x$", 12, line_spacing=-1)
+        extent_rich("$x$", 12, line_spacing=float("inf"))
+    with pytest.raises(TypeError, match="line_spacing"):
+        extent_rich("$x$", 12, line_spacing=None)
 
 
 # ---------------------------------------------------------------------- parsing
@@ -410,13 +412,15 @@ def test_extents(atlas):
     # The width is the advance width; the quads' ink lies within it.
     q, uv = glyph_quads(atlas, *layout_rich("$10^{3}$", size))
     assert bbox(q)[2] - 8 / 48 * 0.7 * size <= w
-    # Multi-line: the descent is that of the last line, with half the leading (1.5 em
-    # less the font's ascent and descent) below it, and above the first line too.
+    # Multi-line, a fixed spacing (matplotlib 3.11): each line 1.5 (ascent + descent)
+    # high, its box centred in it.
     w2, h2, d2 = extent_rich("$x$\n$\\frac{1}{2}$", size, line_spacing=1.5)
-    half = 0.5 * (1.5 - sum(atlas.font.box_metrics[:2])) * size
-    assert d2 == pytest.approx(extent_rich(r"$\frac{1}{2}$", size)[2] + half)
-    assert d2 > plain[2]
-    assert h2 == pytest.approx(plain[1] - plain[2] + half + 1.5 * size + d2)
+    line = 1.5 * sum(atlas.font.box_metrics[:2]) * size
+    _, hf, df = extent_rich(r"$\frac{1}{2}$", size)
+    ascent, descent, _gap = atlas.font.box_metrics
+    assert hf - df > ascent * size and df > descent * size  # its box is its ink
+    assert d2 == pytest.approx(0.5 * (line - (hf - df) + df))
+    assert h2 == pytest.approx(2 * line)
     assert w2 == pytest.approx(extent_rich(r"$\frac{1}{2}$", size)[0])
 
 

@@ -341,7 +341,7 @@ def test_text_layout_is_shared_by_atlas_and_glyph_runs():
 
     font = get_font()
     # the raster layout is hinted at its pixel size (as Agg's): the same hint here
-    lay = plain_layout("AVA\nTo", font, "left", "baseline", 1.2, hint_for(10.0))
+    lay = plain_layout("AVA\nTo", font, "left", "baseline", "normal", hint_for(10.0))
     assert lay.chars == "AVAT" + "o"
     # kerning pulls V towards A: the pens are the atlas quads' pens
     assert lay.pens[1, 0] - lay.pens[0, 0] < font.advance(font.index("A"))
@@ -349,8 +349,9 @@ def test_text_layout_is_shared_by_atlas_and_glyph_runs():
     atlas = get_atlas()
     left = np.array([atlas.cell(i).box[0] for i in lay.indices]) * 10
     np.testing.assert_allclose(quads[:, 0, 0], lay.pens[:, 0] * 10 + left, atol=1e-4)
-    # anchored on the last baseline, as matplotlib: the first line 1.2 em above it
-    assert lay.pens[0, 1] == pytest.approx(1.2) and lay.pens[3, 1] == 0
+    # anchored on the last baseline, as matplotlib: the first line the font's ascent,
+    # descent and line gap (1.2 em) above it
+    assert lay.pens[0, 1] == pytest.approx(sum(font.box_metrics)) and lay.pens[3, 1] == 0
 
 
 # -- fallbacks --------------------------------------------------------------------------

@@ -69,7 +69,9 @@ def test_big_operator_labels_pan_and_zoom_like_python(tmp_path):
     assert_same("follow_big_operators", after, python)
 
 
-PLAIN = ["0.25", "−1.5", "1000", "AVAWAY To.", "Temperature (°C)", "10⁻³"]
+# "office", "fluffy": the font's ligatures (ffi, ffl), a soft hyphen hidden (fonts.shaped)
+PLAIN = ["0.25", "−1.5", "1000", "AVAWAY To.", "Temperature (°C)", "10⁻³", "office",
+         "fluffy soft\u00adhyphen"]
 
 
 def test_the_page_lays_out_plain_labels_hinted_as_python(tmp_path):
