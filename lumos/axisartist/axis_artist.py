@@ -199,6 +199,7 @@ class AxisArtist:
         self.num = 1 if side in ("bottom", "left") else 2
         self.spine = spine
         self._at = at  # a floating axis's data value across it
+        self.outward: float | None = None  # a fixed axis's offset (points) from the box
         self._arrow = None
         self.major_ticks = Ticks(self)
         self.minor_ticks = Ticks(self, "minor")
@@ -206,6 +207,17 @@ class AxisArtist:
         self.minor_ticklabels = TickLabels(self, "minor")
         self.label = AxisLabel(self)
         self.line = AxisLine(self)
+
+    def take_side(self, own: AxisArtist, outward: float) -> None:
+        """Draw on ``own``'s side (the host's own, its label the host's), its line
+        ``outward`` points from the box, instead of this artist's secondary axes (which
+        is hidden): a fixed axis replacing, or standing for, a side of its axes."""
+        if self.axes is not own.axes:
+            self.axes.set_visible(False)
+            self.axes.set_axis_off()  # and no room kept for it
+        self.axes, self.axis, self.spine = own.axes, own.axis, own.spine
+        self.spine.set_position(("outward", outward))
+        self.set_visible(True)
 
     def check_outside(self, direction: str, what: str) -> None:
         """Refuse a side other than this artist's own (lumos draws no labels inside)."""

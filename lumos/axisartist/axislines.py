@@ -61,7 +61,12 @@ class AxisDict(dict):
                             "AxisArtist (new_floating_axis, new_fixed_axis)")
         old = self.get(key)
         if old is not None and old is not artist and old.spine is not artist.spine:
-            old.set_visible(False)  # a replaced axis is drawn no more, as matplotlib's
+            if old.axes is self._axes and old.side == artist.side and \
+                    artist.outward is not None and artist.axes.parent is self._axes:
+                # a fixed axis replacing a side: that side, moved (its label the axes')
+                artist.take_side(old, artist.outward)
+            else:
+                old.set_visible(False)  # a replaced axis is drawn no more, as matplotlib's
         super().__setitem__(key, artist)
 
     def __call__(self, *args, **kwargs):
@@ -82,6 +87,9 @@ class Axes(_LumosAxes):
     and left ones labelled (axisartist's defaults)."""
 
     init_keywords = ("grid_helper",)
+    #: the host axes class ``host_subplot(axes_class=...)`` makes for this class (set by
+    #: :mod:`.parasite_axes`; None: none)
+    host_class: type | None = None
 
     def __init__(self, *args, grid_helper=None, **kwargs) -> None:
         _check_grid_helper(grid_helper)
@@ -105,7 +113,10 @@ class Axes(_LumosAxes):
     def new_fixed_axis(self, loc: str, offset=None) -> AxisArtist:
         """A second axis on side ``loc`` showing this axes' ticks, ``offset`` (dx, dy)
         points away from the box (outward: right or up for 'right'/'top'); assign it
-        to ``ax.axis[name]`` as matplotlib's."""
+        to ``ax.axis[name]`` as matplotlib's. When that side of this axes is hidden
+        (and the other side shows no label) it is this axes' own side, moved: its
+        label is the axes' (``set_ylabel``); else a secondary axes whose label starts
+        as the axes' label text and is its own from then on."""
         _check_side(loc, "loc")
         dx, dy = (0.0, 0.0) if offset is None else (float(v) for v in offset)
         vertical = loc in ("left", "right")
@@ -115,19 +126,17 @@ class Axes(_LumosAxes):
                                       f"{loc!r} axis across its line only")
         outward = across if loc in ("right", "top") else -across
         host_axis = self.yaxis if vertical else self.xaxis
-        sibling = {"left": "right", "right": "left", "bottom": "top", "top": "bottom"}[loc]
-        if not self._axislines[loc].get_visible() and not (
-                self._axislines[sibling].label.get_visible() and host_axis.get_label_text()):
-            # this side is free: the axes' own (its label the axes', as matplotlib's)
-            spine = self.spines[loc]
-            spine.set_position(("outward", outward))
-            artist = AxisArtist(self, host_axis, loc, spine)
-            artist.set_visible(True)
-            return artist
         sec = (self.secondary_yaxis if vertical else self.secondary_xaxis)(loc)
         sec.spine.set_position(("outward", outward))
         sec.long.set_label_text(host_axis.get_label_text())
-        return self._secondary_artist(sec, loc, None)
+        artist = self._secondary_artist(sec, loc, None)
+        artist.outward = outward
+        sibling = {"left": "right", "right": "left", "bottom": "top", "top": "bottom"}[loc]
+        own = self._axislines[loc]
+        if not own.get_visible() and not (self._axislines[sibling].label.get_visible() and
+                                          host_axis.get_label_text()):
+            artist.take_side(own, outward)  # the side is free: the axes' own
+        return artist
 
     def new_floating_axis(self, nth_coord: int, value: float,
                           axis_direction: str = "bottom") -> AxisArtist:
@@ -163,6 +172,8 @@ class Axes(_LumosAxes):
 class AxesZero(Axes):
     """:class:`Axes` with ``ax.axis["xzero"]`` (an x axis along y = 0) and
     ``ax.axis["yzero"]`` (a y axis along x = 0), hidden until ``set_visible(True)``."""
+
+    host_class = None  # no host axes with the zero axes
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)

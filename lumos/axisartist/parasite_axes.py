@@ -69,4 +69,5 @@ class HostAxes(Axes, _grid1.HostAxes):
 
 
 HostAxes.twin_class = Axes
+Axes.host_class = HostAxes  # host_subplot(axes_class=axisartist.Axes) makes one
 SubplotHost = HostAxes

@@ -234,3 +234,32 @@ def test_floating_axis_runs_along_a_data_value(fig):
     assert abs(_longest_dark_row(img, slice(mid - 10, mid + 10)) - mid) <= 1
     with pytest.raises(NotImplementedError, match="axis_direction: got 'left'"):
         ax.new_floating_axis(0, 0.5, axis_direction="left")
+
+
+def test_host_subplot_with_axisartist_axes_makes_axisartist_hosts():
+    # gallery axisartist/demo_parasite_axes2.py with lumos.axes_grid1's host_subplot
+    from lumos.axes_grid1 import host_subplot
+
+    fig = lplt.figure()
+    host = host_subplot(111, axes_class=maa.Axes)
+    assert type(host) is laa.HostAxes
+    par1, par2 = host.twinx(), host.twinx()
+    assert isinstance(par1, laa.Axes)
+    assert not host.axis["right"].get_visible() and par1.axis["right"].get_visible()
+    assert not par1.axis["left"].get_visible()
+    par2.axis["right"] = par2.new_fixed_axis(loc="right", offset=(60, 0))
+    par1.axis["right"].toggle(all=True)
+    par2.set(ylim=(1, 65), ylabel="Velocity")
+    assert par2.axis["right"].label.get_text() == "Velocity"
+    assert par2.spines["right"].get_position() == ("outward", 60.0)
+    # the host's right side hidden, the parasite's right line is drawn (lumos drew a
+    # twin's spine only when it differed from its parent's)
+    img = _pixels(fig)
+    bx, by, bw, bh = host.box
+    col = int(round(bx + bw))
+    rows = slice(int(img.shape[0] - by - bh) + 5, int(img.shape[0] - by) - 5)
+    dark = (img[rows, col - 1:col + 2].max(axis=2) < 100).any(axis=1)
+    assert dark.mean() > 0.95
+    with pytest.raises(TypeError, match="axes_class"):
+        host_subplot(111, axes_class=maa.AxesZero)
+    lplt.close(fig)
