@@ -26,10 +26,20 @@ def _check_side(direction, what: str) -> str:
 
 
 class _Part:
-    """What the parts of an AxisArtist share: the artist and its lumos axis."""
+    """What the parts of an AxisArtist share: the artist and its lumos axis, and the
+    flag (``tick`` or ``label``) showing the part on the artist's side."""
+
+    _flag = ""
 
     def __init__(self, artist: AxisArtist, which: str = "major") -> None:
         self._artist, self._which = artist, which
+
+    def set_visible(self, visible) -> None:
+        """Show or hide this part on the artist's side."""
+        self._params(**{f"{self._flag}{self._artist.num}On": bool(visible)})
+
+    def get_visible(self) -> bool:
+        return bool(getattr(self._style(), f"{self._flag}{self._artist.num}On"))
 
     def _params(self, **kw) -> None:
         self._artist.axis.set_tick_params(which=self._which, **kw)
@@ -41,12 +51,7 @@ class _Part:
 class Ticks(_Part):
     """``axis.major_ticks``: the tick marks of one AxisArtist."""
 
-    def set_visible(self, visible) -> None:
-        """Show or hide this side's tick marks."""
-        self._params(**{f"tick{self._artist.num}On": bool(visible)})
-
-    def get_visible(self) -> bool:
-        return bool(getattr(self._style(), f"tick{self._artist.num}On"))
+    _flag = "tick"
 
     def set_tick_out(self, b) -> None:
         """Ticks outside the axes (True) or inside (False)."""
@@ -77,21 +82,16 @@ class Ticks(_Part):
         self._params(color=color)
 
     def set_linewidth(self, width) -> None:
+        """The ticks' width in points (matplotlib's ticks are markers: their mew)."""
         self._params(width=float(width))
 
-    def set_markeredgewidth(self, width) -> None:
-        self._params(width=float(width))
+    set_markeredgewidth = set_mew = set_linewidth
 
 
 class TickLabels(_Part):
     """``axis.major_ticklabels``: the tick labels of one AxisArtist."""
 
-    def set_visible(self, visible) -> None:
-        """Show or hide this side's tick labels."""
-        self._params(**{f"label{self._artist.num}On": bool(visible)})
-
-    def get_visible(self) -> bool:
-        return bool(getattr(self._style(), f"label{self._artist.num}On"))
+    _flag = "label"
 
     def set_pad(self, pad) -> None:
         """Points between the ticks and the labels."""
@@ -290,7 +290,7 @@ class AxisArtist:
         elif self.axis.get_label_position() == self.side:
             self.axis.label.set_visible(False)
 
-    def set_axisline_style(self, axisline_style=None, **kwargs) -> None:
+    def set_axisline_style(self, axisline_style=None, **kwargs) -> list[str] | None:
         """The axis line with an arrow head at its end: '->' (open) or '-|>' (filled),
         ``size`` scaling the head (1 by default); None lists the styles."""
         if axisline_style is None:
