@@ -13,6 +13,7 @@ from __future__ import annotations
 import numpy as np
 
 from ..plot.frontends import current_figure
+from ..plot.projections import toolkit_class
 from . import GridAxes
 
 __all__ = ["HostAxes", "host_axes", "host_subplot"]
@@ -84,7 +85,8 @@ class HostAxes(GridAxes):
 
 def host_subplot(*args, axes_class=None, figure=None, **kwargs) -> HostAxes:
     """``figure.add_subplot(*args)`` (pyplot's current figure when None) as a
-    :class:`HostAxes` (or ``axes_class``, a subclass of it)."""
+    :class:`HostAxes` (or ``axes_class``, a subclass of it, or axisartist's ``Axes``,
+    lumos's or matplotlib's: lumos.axisartist's HostAxes)."""
     fig = current_figure() if figure is None else figure
     return fig.add_subplot(*args, axes_class=_host_class(axes_class), **kwargs)
 
@@ -99,6 +101,10 @@ def host_axes(*args, axes_class=None, figure=None, **kwargs) -> HostAxes:
 def _host_class(axes_class) -> type:
     if axes_class is None:
         return HostAxes
+    # matplotlib's axisartist.Axes (host_subplot(111, axes_class=axisartist.Axes)):
+    # lumos.axisartist's, whose host class says which HostAxes hosts it
+    axes_class = toolkit_class(axes_class)
+    axes_class = getattr(axes_class, "host_class", None) or axes_class
     if not (isinstance(axes_class, type) and issubclass(axes_class, HostAxes)):
         raise TypeError(f"axes_class: got {axes_class!r}, expected None or a subclass of "
                         "lumos.axes_grid1.HostAxes")

@@ -400,7 +400,7 @@ class TickingMixin:
         ticks = TickLayout(self, self.xaxis)
         labelled = any(lab.visible for ts in (ticks.major_set, ticks.minor_set)
                        for lab in ts.labels[2]) or \
-            (bool(self.xaxis.label_text) and self.xaxis.label_position == "top")
+            (bool(self.xaxis.drawn_label) and self.xaxis.label_position == "top")
         top = axis_margins(self, self.xaxis, ticks)["top"] if labelled else 0.0
         box = y_offset_box(self) if span is not None else None
         if box is not None and box[0] < span[1] and span[0] < box[1]:

@@ -192,6 +192,12 @@ class Axis(AxisUnits, AxisTickStyle, AxisLimits):
         """The axis label's text."""
         return self.label_text
 
+    @property
+    def drawn_label(self) -> str:
+        """The label's text as drawn and measured: '' while it is hidden
+        (``axis.label.set_visible(False)``)."""
+        return self.label_text if self.label_style.get("visible", True) else ""
+
     def get_label(self) -> AxisLabel:
         """The axis label (a str with Text setters)."""
         return AxisLabel(self)

@@ -224,7 +224,7 @@ def _label_face(axis) -> str:
 
 def _label_size(ax, axis) -> tuple[float, float, float]:
     lsize = ax.figure.points_to_pixels(axis.label_size)
-    return (*textmod.measure(axis.label_text, lsize, face=_label_face(axis))[:2], lsize)
+    return (*textmod.measure(axis.drawn_label, lsize, face=_label_face(axis))[:2], lsize)
 
 
 def axis_margins(ax, axis, ticks: TickLayout | None = None) -> dict[str, float]:
@@ -237,15 +237,16 @@ def axis_margins(ax, axis, ticks: TickLayout | None = None) -> dict[str, float]:
     x = axis.name == "x"
     for side in (1, 2):
         name = _SPINE[(axis.name, side)]
-        reach = max(ticks.reach(side) + _offset(ax, axis, side), 0.0)
+        # from the spine (a spine moved into the box takes its label in with it)
+        reach = ticks.reach(side) + _offset(ax, axis, side)
         # a label placed across the axis (set_label_coords) reaches from where it is put
         # (matplotlib's layouts take its box where it is); one placed only along it
         # (set_xlabel(position=(x, _))) keeps its automatic distance
         across = (axis.label_coords or (None, None))[1 if x else 0]
-        if axis.label_text and axis.label_position == name:
+        if axis.drawn_label and axis.label_position == name:
             if across is not None:  # its box where it is drawn, beyond this side
                 px, py, ha, va, rot, mode, lsize, face = _label_place(ax, axis, ticks)
-                x0, y0, x1, y1 = textmod.window_box(axis.label_text, px, py, lsize, ha, va,
+                x0, y0, x1, y1 = textmod.window_box(axis.drawn_label, px, py, lsize, ha, va,
                                                     rot, mode, face=face)
                 bx, by, bw, bh = ax.box
                 beyond = {"bottom": by - y0, "top": y1 - by - bh, "left": bx - x0,
@@ -254,14 +255,14 @@ def axis_margins(ax, axis, ticks: TickLayout | None = None) -> dict[str, float]:
             else:
                 # an x label at the top stands on its baseline (matplotlib's)
                 w, h, lsize = _label_size(ax, axis)
-                above = h - textmod.measure(axis.label_text, lsize,
+                above = h - textmod.measure(axis.drawn_label, lsize,
                                             face=_label_face(axis))[2] if x and side == 2 \
                     else h
                 reach += fig.points_to_pixels(axis.labelpad) + above
         if axis.offset_visible(ticks) and x and axis.offset_side == side:
             reach = max(reach, ticks.reach(side) + textmod.measure(
                 ticks.offset, ticks.size_px)[1] + 4)
-        out[name] = max(out[name], reach)
+        out[name] = max(out[name], reach, 0.0)
     bx, by, bw, bh = ax.box
     for side in (1, 2):  # labels at the ends may overhang the box (from where they are
         # drawn: the layout engines run passes until the ticks settle), by their boxes
@@ -556,14 +557,14 @@ def label_box_shape(ax, axis, ticks: TickLayout) -> tuple | None:
     """The box behind the axis label (``bbox=``) relative to the point the label is
     aligned at: (triangles (k, 3, 2), closed edge (n, 2) or None, the edge's width and
     dash pattern in pixels), or None without a box."""
-    if not axis.label_text or axis.label_style.get("bbox") is None:
+    if not axis.drawn_label or axis.label_style.get("bbox") is None:
         return None
     from .textbox import box_parts
 
     px, py, ha, va, rot, mode, lsize, face = _label_place(ax, axis, ticks)
     style = SimpleNamespace(bbox=axis.label_style["bbox"], ha=ha, va=va, rotation=rot,
                             rotation_mode=mode)
-    tris, edge, width, dashes = box_parts(ax.figure, axis.label_text, px, py, lsize, style,
+    tris, edge, width, dashes = box_parts(ax.figure, axis.drawn_label, px, py, lsize, style,
                                           face)
     return tris - (px, py), None if edge is None else edge - (px, py), width, dashes
 
@@ -571,15 +572,15 @@ def label_box_shape(ax, axis, ticks: TickLayout) -> tuple | None:
 def axis_label_box(ax, axis) -> Bbox | None:
     """The box of the axis label in figure pixels, where ``draw_axis`` puts it with the
     axes' box of the last draw; None when it is not shown."""
-    if not (axis.visible and axis.label_text):
+    if not (axis.visible and axis.drawn_label):
         return None
     px, py, ha, va, rot, mode, lsize, face = _label_place(ax, axis, TickLayout(ax, axis))
-    return Bbox.from_extents(*textmod.window_box(axis.label_text, px, py, lsize, ha, va, rot,
+    return Bbox.from_extents(*textmod.window_box(axis.drawn_label, px, py, lsize, ha, va, rot,
                                                  mode, face=face))
 
 
 def _draw_label(ax, axis, ticks: TickLayout, ov, boxes) -> None:
-    if not axis.label_text:
+    if not axis.drawn_label:
         return
     st = axis.label_style
     color = st.get("color", axis.label_color)
@@ -593,8 +594,8 @@ def _draw_label(ax, axis, ticks: TickLayout, ov, boxes) -> None:
                                 rotation_mode=mode)
         # with the label (an axes' decoration, which a page redraws) unless dashed
         dashed = st["bbox"]["linestyle"] is not None and st["bbox"]["linestyle"][1]
-        draw_box(boxes if dashed else ov, ax.figure, axis.label_text, px, py, lsize, style,
+        draw_box(boxes if dashed else ov, ax.figure, axis.drawn_label, px, py, lsize, style,
                  face)
-    for tx, ty, s, tha, tva in block_lines(axis.label_text, px, py, lsize, face, ha, va, rot,
+    for tx, ty, s, tha, tva in block_lines(axis.drawn_label, px, py, lsize, face, ha, va, rot,
                                            mode, st.get("ma")):
         ov.text(s, tx, ty, lsize, color, ha=tha, va=tva, rotation=rot, face=face)

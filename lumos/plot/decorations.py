@@ -141,8 +141,9 @@ def _draw_frame(ax, ov, decor, frame: bool) -> list:
 
 def _own_spine(twin, spine) -> bool:
     """Whether a twin's spine shows other than its parent's (matplotlib draws both):
-    moved (``set_position(('axes', 1.2))``, a third y axis) or styled otherwise."""
+    the parent's hidden, moved (``set_position(('axes', 1.2))``, a third y axis) or
+    styled otherwise."""
     mine = twin.parent.spines[spine.name]
-    return spine.get_position() != ("outward", 0.0) or (
+    return not mine.get_visible() or spine.get_position() != ("outward", 0.0) or (
         spine.color, spine.linewidth, spine.linestyle) != (mine.color, mine.linewidth,
                                                            mine.linestyle)

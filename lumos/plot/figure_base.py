@@ -119,18 +119,19 @@ class FigureBase:
 
     def _new_axes(self, spec, projection=None, polar: bool = False, sharex=None,
                   sharey=None, where: str = "add_subplot", current: bool = True, **kwargs):
-        from .projections import projection_class
+        from .projections import projection_class, toolkit_class
 
         cls = projection_class(projection, polar)
         if "axes_class" in kwargs:  # axisartist's and axes_grid1's way in
-            got = kwargs.pop("axes_class")
+            # matplotlib's axisartist classes: lumos.axisartist's
+            got = toolkit_class(kwargs.pop("axes_class"))
             if not (isinstance(got, type) and issubclass(got, cls)):
                 raise TypeError(f"axes_class: got {getattr(got, '__module__', '')}."
                                 f"{getattr(got, '__name__', type(got).__name__)}; lumos "
                                 "makes its own kinds of axes from projection= (its registry: "
                                 "docs/projections.md) or a subclass of them "
-                                "(lumos.axes_grid1's), and does not draw matplotlib's Axes "
-                                "classes (mpl_toolkits.axisartist, axes_grid1)")
+                                "(lumos.axes_grid1's, lumos.axisartist's), and does not "
+                                "draw matplotlib's other Axes classes")
             cls = got
         kwargs = {_AXES_ALIASES.get(k, k): v for k, v in kwargs.items()}
         label = kwargs.pop("label", None)

@@ -467,9 +467,9 @@ def _unfollowable(ax, axis, layout) -> str | None:
             return "ticks restyled one by one"
     if set(axis.offset_style) - {"visible", "color", "size"}:
         return "the offset text's style"
-    if axis.label_text and set(axis.label_style) - {
+    if axis.drawn_label and set(axis.label_style) - {
             "color", "alpha", "rotation", "rotation_mode", "family", "style", "weight",
-            "ha", "va", "bbox"}:
+            "ha", "va", "bbox", "visible"}:
         return "the axis label's style"
     box = label_box_shape(ax, axis, layout)
     if box is not None and box[3] is not None:
@@ -544,7 +544,7 @@ def _label_record(axis, layout) -> dict:
         box = {"fill": np.round(tris, 4).tolist(), "face": color_bytes(bbox["face"]),
                "edge": None if edge is None else np.round(edge, 4).tolist(),
                "edge_color": color_bytes(bbox["edge"]), "width": round(float(width), 3)}
-    return {"text": axis.label_text, "size": float(fig.points_to_pixels(axis.label_size)),
+    return {"text": axis.drawn_label, "size": float(fig.points_to_pixels(axis.label_size)),
             "color": color_bytes(color), "pad": float(fig.points_to_pixels(axis.labelpad)),
             "side": 1 if axis.label_position in ("bottom", "left") else 2,
             "frac": {"left": 0.0, "bottom": 0.0, "center": 0.5, "right": 1.0, "top": 1.0}[loc],
@@ -580,7 +580,7 @@ def axis_record(ax, axis, layout, scale: dict | None = None) -> dict:
     spec = ticks_spec(axis)
     minor_fmt = formatter_spec(axis.minor_formatter, axis)
     major = axis.major
-    show_label = bool(axis.label_text)
+    show_label = bool(axis.drawn_label)
     rec = {
         "name": axis.name, "scale": scale or scale_spec(axis.scale), "ticks": spec,
         "visible": bool(axis.visible),

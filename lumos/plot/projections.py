@@ -67,3 +67,22 @@ def projection_class(projection=None, polar: bool = False) -> type:
 
 
 register_projection(Axes)
+
+
+#: matplotlib's toolkits whose axes classes lumos draws with its own: a toolkit's package
+#: -> the lumos module and its function naming the lumos class (loaded at first use; the
+#: toolkits sit above this layer)
+_toolkits = {"mpl_toolkits.axisartist": ("lumos.axisartist", "toolkit_axes_class"),
+             "mpl_toolkits.axes_grid1": ("lumos.axisartist", "toolkit_axes_class")}
+
+
+def toolkit_class(cls):
+    """The lumos class for ``axes_class=cls`` when ``cls`` is a matplotlib toolkit's
+    (``mpl_toolkits.axisartist.Axes`` -> ``lumos.axisartist.Axes``), else ``cls``."""
+    module = getattr(cls, "__module__", "") or ""
+    for package, (lumos_module, name) in _toolkits.items():
+        if module == package or module.startswith(package + "."):
+            import importlib
+
+            return getattr(importlib.import_module(lumos_module), name)(cls)
+    return cls

@@ -1,5 +1,5 @@
 """What matplotlib 3.11's gallery asked of lumos (scripts run with one changed import;
-sections showcase, scales, specialty_plots, axisartist and the rest of ticks,
+sections showcase, scales, specialty_plots and the rest of ticks,
 text_labels_and_annotations, subplots_axes_and_figures): lines 0 wide, tick labels set
 for ticks out of order, minor ticks following the axis's majors, texts stacked in
 drawing order, Sankey's color cycle, nonpositive='mask', mathtext accents, wrapping,
@@ -143,21 +143,6 @@ def test_symlog_transform_keeps_the_parameters_as_given():
     ax.set_xscale("symlog", linthresh=1, linscale=0.5)
     t = ax.xaxis.get_transform()
     assert f"{t.linthresh} {t.linscale} {t.base}" == "1 0.5 10"
-
-
-def test_axisartist_axes_class_is_refused_by_name():
-    # gallery axisartist/*: fig.add_subplot(axes_class=axisartist.Axes) says what lumos
-    # does not draw, naming the keyword and the class
-    import pytest
-    from mpl_toolkits import axisartist
-
-    fig = plt.figure()
-    for make in (lambda: fig.add_subplot(axes_class=axisartist.Axes),
-                 lambda: fig.add_axes((0.1, 0.1, 0.8, 0.8), axes_class=axisartist.Axes)):
-        with pytest.raises(TypeError, match=r"axes_class: got mpl_toolkits\.axisartist.*"
-                                            r"Axes; .*projection="):
-            make()
-    assert not fig.axes
 
 
 def test_matplotlib_artist_with_its_own_draw_is_refused():

@@ -1,0 +1,345 @@
+"""axisartist's ``AxisArtist`` on lumos axes: ``ax.axis["left"]`` (a side of the axes),
+``ax.axis["xzero"]`` and the axes of ``new_floating_axis`` / ``new_fixed_axis`` (lumos
+secondary axes at a data value or offset outward), each with its ``line``,
+``major_ticks``, ``major_ticklabels`` and ``label``, shown, hidden and styled as
+matplotlib's.
+
+lumos draws one axis's ticks, tick labels and label on the outer side of their line (a
+label inside, as axisartist's ``set_axis_direction("right")`` on the left axis puts it,
+is refused with NotImplementedError), and one tick direction, pad and style per axis:
+``ax.axis["left"].major_ticks.set_tick_out(True)`` turns the right side's ticks out too.
+"""
+
+from __future__ import annotations
+
+from ..plot.bbox import Bbox
+
+_SIDES = ("bottom", "top", "left", "right")
+#: axisline styles lumos draws: matplotlib's axisartist names -> an annotation's arrow
+_LINE_STYLES = ("->", "-|>")
+
+
+def _check_side(direction, what: str) -> str:
+    if direction not in _SIDES:
+        raise ValueError(f"{what}: got {direction!r}, expected one of {', '.join(_SIDES)}")
+    return direction
+
+
+class _Part:
+    """What the parts of an AxisArtist share: the artist and its lumos axis, and the
+    flag (``tick`` or ``label``) showing the part on the artist's side."""
+
+    _flag = ""
+
+    def __init__(self, artist: AxisArtist, which: str = "major") -> None:
+        self._artist, self._which = artist, which
+
+    def set_visible(self, visible) -> None:
+        """Show or hide this part on the artist's side."""
+        self._params(**{f"{self._flag}{self._artist.num}On": bool(visible)})
+
+    def get_visible(self) -> bool:
+        return bool(getattr(self._style(), f"{self._flag}{self._artist.num}On"))
+
+    def _params(self, **kw) -> None:
+        self._artist.axis.set_tick_params(which=self._which, **kw)
+
+    def _style(self):
+        return getattr(self._artist.axis, self._which)
+
+
+class Ticks(_Part):
+    """``axis.major_ticks``: the tick marks of one AxisArtist."""
+
+    _flag = "tick"
+
+    def set_tick_out(self, b) -> None:
+        """Ticks outside the axes (True) or inside (False)."""
+        self._params(direction="out" if b else "in")
+
+    def get_tick_out(self) -> bool:
+        return self._style().direction == "out"
+
+    def get_tick_direction(self) -> str:
+        """'in', 'out' or 'inout' (by default rcParams' ``xtick.direction``)."""
+        return self._style().direction
+
+    def set_tick_direction(self, direction: str) -> None:
+        """'in', 'out' or 'inout'."""
+        if direction not in ("in", "out", "inout"):
+            raise ValueError(f"direction: got {direction!r}, expected 'in', 'out' or "
+                             "'inout'")
+        self._params(direction=direction)
+
+    def set_ticksize(self, ticksize) -> None:
+        """The ticks' length in points."""
+        self._params(length=float(ticksize))
+
+    def get_ticksize(self) -> float:
+        return float(self._style().size)
+
+    def set_color(self, color) -> None:
+        self._params(color=color)
+
+    def set_linewidth(self, width) -> None:
+        """The ticks' width in points (matplotlib's ticks are markers: their mew)."""
+        self._params(width=float(width))
+
+    set_markeredgewidth = set_mew = set_linewidth
+
+
+class TickLabels(_Part):
+    """``axis.major_ticklabels``: the tick labels of one AxisArtist."""
+
+    _flag = "label"
+
+    def set_pad(self, pad) -> None:
+        """Points between the ticks and the labels."""
+        self._params(pad=float(pad))
+
+    def get_pad(self) -> float:
+        return float(self._style().pad)
+
+    def set_color(self, color) -> None:
+        self._params(labelcolor=color)
+
+    def set_size(self, size) -> None:
+        self._params(labelsize=size)
+
+    set_fontsize = set_size
+
+    def set_rotation(self, rotation) -> None:
+        self._params(labelrotation=rotation)
+
+    def set_ha(self, ha: str) -> None:
+        """The labels' horizontal alignment in their column: lumos draws axisartist's
+        default only ('right' on the left, 'left' on the right, 'center' below and
+        above)."""
+        self._default_alignment("ha", ha, {"left": "right", "right": "left"}.get(
+            self._artist.side, "center"))
+
+    def set_va(self, va: str) -> None:
+        """The labels' vertical alignment in their row: lumos draws axisartist's
+        default only ('baseline' below and above, 'center' left and right)."""
+        self._default_alignment("va", va, "baseline" if self._artist.side in
+                                ("bottom", "top") else "center")
+
+    def _default_alignment(self, key: str, got: str, default: str) -> None:
+        if got != default:
+            raise NotImplementedError(
+                f"major_ticklabels.set_{key}({got!r}) on the {self._artist.side!r} axis: "
+                f"lumos aligns axisartist's tick labels as its default ({default!r}) only")
+
+    def set_axis_direction(self, direction: str) -> None:
+        """The side the labels stand on: lumos draws them outside the axis line only
+        (the AxisArtist's own side)."""
+        self._artist.check_outside(direction, "major_ticklabels.set_axis_direction")
+
+
+class AxisLabel(_Part):
+    """``axis.label``: the label of one AxisArtist (its lumos axis's label, with its
+    Text setters: ``set_color``, ``set_fontsize``, ``set_rotation``, ...)."""
+
+    def __getattr__(self, name: str):
+        if name.startswith(("set_", "get_")):
+            return getattr(self._artist.axis.label, name)
+        raise AttributeError(name)
+
+    def set_text(self, text) -> None:
+        """The label's text (the lumos axis's label)."""
+        self._artist.axis.set_label_text(text)
+
+    def get_text(self) -> str:
+        return self._artist.axis.get_label_text()
+
+    def set_visible(self, visible) -> None:
+        """Show the label on this side (lumos draws one label per axis) or hide it."""
+        self._artist.show_label(bool(visible))
+
+    def get_visible(self) -> bool:
+        axis = self._artist.axis
+        return axis.get_label_position() == self._artist.side and \
+            axis.label.get_visible() is not False
+
+    def set_pad(self, pad) -> None:
+        """Points between the tick labels and the label."""
+        self._artist.axis.labelpad = float(pad)
+        self._artist.axis.changed()
+
+    def get_pad(self) -> float:
+        return float(self._artist.axis.labelpad)
+
+    def set_axis_direction(self, direction: str) -> None:
+        """The side the label stands on: outside the axis line only (the AxisArtist's
+        own side)."""
+        self._artist.check_outside(direction, "label.set_axis_direction")
+
+
+class AxisLine:
+    """``axis.line``: the axis line (a lumos spine)."""
+
+    def __init__(self, artist: AxisArtist) -> None:
+        self._artist = artist
+
+    def __getattr__(self, name: str):
+        if name.startswith(("set_", "get_")):
+            return getattr(self._artist.spine, name)
+        raise AttributeError(name)
+
+
+class AxisArtist:
+    """One axis line with its ticks, tick labels and label (matplotlib's axisartist
+    ``AxisArtist``), drawn by a lumos axes' ``axis`` (x or y) on ``side``: the axes'
+    own side, or a secondary axes' (floating and offset axes)."""
+
+    def __init__(self, axes, axis, side: str, spine, at: float | None = None) -> None:
+        self.axes = axes  # the lumos axes drawing it (the host, or a secondary axes)
+        self.axis = axis
+        self.side = side
+        self.num = 1 if side in ("bottom", "left") else 2
+        self.spine = spine
+        self._at = at  # a floating axis's data value across it
+        self.outward: float | None = None  # a fixed axis's offset (points) from the box
+        self._arrow = None
+        self.major_ticks = Ticks(self)
+        self.minor_ticks = Ticks(self, "minor")
+        self.major_ticklabels = TickLabels(self)
+        self.minor_ticklabels = TickLabels(self, "minor")
+        self.label = AxisLabel(self)
+        self.line = AxisLine(self)
+
+    def take_side(self, own: AxisArtist, outward: float) -> None:
+        """Draw on ``own``'s side (the host's own, its label the host's), its line
+        ``outward`` points from the box, instead of this artist's secondary axes (which
+        is hidden): a fixed axis replacing, or standing for, a side of its axes."""
+        if self.axes is not own.axes:
+            self.axes.set_visible(False)
+            self.axes.set_axis_off()  # and no room kept for it
+        self.axes, self.axis, self.spine = own.axes, own.axis, own.spine
+        self.spine.set_position(("outward", outward))
+        self.set_visible(True)
+
+    def check_outside(self, direction: str, what: str) -> None:
+        """Refuse a side other than this artist's own (lumos draws no labels inside)."""
+        _check_side(direction, what.rsplit(".", 1)[-1])
+        if direction != self.side:
+            raise NotImplementedError(
+                f"{what}({direction!r}) on the {self.side!r} axis: lumos draws tick "
+                f"labels and labels outside the axis line only ({self.side!r})")
+
+    def set_axis_direction(self, direction: str) -> None:
+        """axisartist's side of the ticks and labels: lumos draws them on this
+        artist's own side only."""
+        self.check_outside(direction, "set_axis_direction")
+
+    def set_ticklabel_direction(self, tick_direction: str) -> None:
+        """'+' or '-': lumos draws the tick labels outside the axis line only."""
+        self._check_sign(tick_direction, "set_ticklabel_direction")
+
+    def set_axislabel_direction(self, label_direction: str) -> None:
+        """'+' or '-': lumos draws the label outside the axis line only."""
+        self._check_sign(label_direction, "set_axislabel_direction")
+
+    def invert_ticklabel_direction(self) -> None:
+        """axisartist's tick labels across the axis line: not drawn by lumos."""
+        raise NotImplementedError("invert_ticklabel_direction: lumos draws tick labels "
+                                  "outside the axis line only")
+
+    def _check_sign(self, sign: str, what: str) -> None:
+        if sign not in ("+", "-"):
+            raise ValueError(f"{what}: got {sign!r}, expected '+' or '-'")
+        outside = "-" if self.side in ("bottom", "right") else "+"
+        if sign != outside:
+            raise NotImplementedError(f"{what}({sign!r}) on the {self.side!r} axis: lumos "
+                                      f"draws them outside the axis line only "
+                                      f"({outside!r})")
+
+    def toggle(self, all=None, ticks=None, ticklabels=None, label=None) -> None:  # noqa: A002
+        """Show (True) or hide (False) the ticks, tick labels and label; ``all`` sets
+        the three, the others override it, None leaves one as it is."""
+        shown = [all] * 3
+        for i, value in enumerate((ticks, ticklabels, label)):
+            if value is not None:
+                shown[i] = value
+        for part, value in zip((self.major_ticks, self.major_ticklabels, self.label),
+                               shown, strict=True):
+            if value is not None:
+                part.set_visible(value)
+        for part, value in zip((self.minor_ticks, self.minor_ticklabels), shown[:2],
+                               strict=True):
+            if value is not None:
+                part.set_visible(value)
+
+    def set_visible(self, visible) -> None:
+        """Show or hide the line, ticks, tick labels and label together."""
+        visible = bool(visible)
+        self.toggle(all=visible)
+        self.spine.set_visible(visible and self._arrow is None)
+        if self._arrow is not None:
+            self._arrow.set_visible(visible)
+
+    def get_visible(self) -> bool:
+        return bool(self.spine.get_visible() or (self._arrow is not None and
+                                                  self._arrow.get_visible()))
+
+    def show_label(self, visible: bool) -> None:
+        """The label on this side (True) or hidden (False)."""
+        if visible:
+            self.axis.set_label_position(self.side)
+            self.axis.label.set_visible(True)
+        elif self.axis.get_label_position() == self.side:
+            self.axis.label.set_visible(False)
+
+    def set_axisline_style(self, axisline_style=None, **kwargs) -> list[str] | None:
+        """The axis line with an arrow head at its end: '->' (open) or '-|>' (filled),
+        ``size`` scaling the head (1 by default); None lists the styles."""
+        if axisline_style is None:
+            return list(_LINE_STYLES)
+        if axisline_style not in _LINE_STYLES:
+            raise ValueError(f"axisline_style: got {axisline_style!r}, expected one of "
+                             f"{', '.join(_LINE_STYLES)} (lumos draws these)")
+        size = float(kwargs.pop("size", 1.0))
+        if kwargs:
+            raise TypeError(f"set_axisline_style: unexpected keyword arguments "
+                            f"{sorted(kwargs)}")
+        if self._arrow is not None:
+            self._arrow.remove()
+        host = self.axes.parent if self.axes.role == "secondary" else self.axes
+        # matplotlib's head: mutation scale = size x the tick labels' font size, and the
+        # line runs that many pixels past the box's edge to make room for it
+        scale = size * float(self.axis.major.labelsize)
+        start, end, coords = self._line_ends(host, scale)
+        self._arrow = host.annotate(
+            "", xy=end, xytext=start, xycoords=coords, textcoords=coords,
+            annotation_clip=False,
+            arrowprops=dict(arrowstyle=axisline_style, shrinkA=0, shrinkB=0,
+                            mutation_scale=scale, color=self.spine.get_edgecolor(),
+                            linewidth=self.spine.get_linewidth()))
+        self._arrow.set_visible(self.spine.get_visible())
+        self.spine.set_visible(False)
+
+    def _line_ends(self, host, extend: float):
+        """The axis line's start and end, and their coordinates (an annotation's): the
+        end ``extend`` pixels past the box."""
+        kind, amount = self.spine.get_position()
+        horizontal = self.side in ("bottom", "top")
+        if self._at is not None:
+            at, across = self._at, "data"
+        elif kind == "axes":
+            at, across = amount, "axes fraction"
+        elif kind == "data":
+            at, across = amount, "data"
+        elif amount == 0:
+            at, across = (0.0 if self.num == 1 else 1.0), "axes fraction"
+        else:
+            raise NotImplementedError(f"set_axisline_style on an axis {amount:g} points "
+                                      "outward (lumos draws arrows on lines in the box)")
+
+        def along(_fig) -> Bbox:  # the box, longer by ``extend`` pixels at the end
+            x0, y0, x1, y1 = host.get_window_extent().extents
+            return Bbox.from_extents(x0, y0, x1 + extend * horizontal,
+                                     y1 + extend * (not horizontal))
+
+        if horizontal:
+            return (0.0, at), (1.0, at), (along, across)
+        return (at, 0.0), (at, 1.0), (across, along)

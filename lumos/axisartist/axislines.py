@@ -1,0 +1,187 @@
+"""axisartist's ``axislines``: :class:`Axes` (``ax.axis["left"]`` & co. as
+:class:`~.axis_artist.AxisArtist`, ticks on all four sides, labelled on the
+bottom and left) and :class:`AxesZero` (with ``ax.axis["xzero"]`` and ``["yzero"]``, the
+axes through data 0, hidden until shown), as matplotlib's, on lumos axes.
+
+>>> ax = fig.add_subplot(axes_class=AxesZero)
+>>> ax.axis["xzero"].set_visible(True)
+>>> ax.axis["xzero"].set_axisline_style("-|>")
+>>> ax.axis["top", "right"].set_visible(False)
+"""
+
+from __future__ import annotations
+
+from ..plot.axes import Axes as _LumosAxes
+from .axis_artist import _SIDES, AxisArtist, _check_side
+
+__all__ = ["Axes", "AxesZero", "AxisDict", "Subplot", "SubplotZero"]
+
+
+class _Chain:
+    """Several AxisArtists (or their parts) as one: ``ax.axis[:]`` and
+    ``ax.axis["top", "right"]`` (matplotlib's ``SimpleChainedObjects``)."""
+
+    def __init__(self, objects: list) -> None:
+        self._objects = objects
+
+    def __getattr__(self, name: str) -> _Chain:
+        return _Chain([getattr(o, name) for o in self._objects])
+
+    def __call__(self, *args, **kwargs) -> None:
+        for o in self._objects:
+            o(*args, **kwargs)
+
+
+class AxisDict(dict):
+    """``ax.axis``: the axes' AxisArtists by name (``ax.axis["left"]``, several with
+    ``ax.axis["top", "right"]`` or ``ax.axis[:]``, new ones by assignment:
+    ``ax.axis["y=0"] = ax.new_floating_axis(0, 0)``); ``ax.axis("off")`` is lumos's
+    ``Axes.axis``."""
+
+    def __init__(self, axes) -> None:
+        super().__init__()
+        self._axes = axes
+
+    def __getitem__(self, key):
+        if isinstance(key, tuple):
+            return _Chain([super(AxisDict, self).__getitem__(k) for k in key])
+        if isinstance(key, slice):
+            if key != slice(None):
+                raise ValueError("axis: only [:] selects by slice")
+            return _Chain(list(self.values()))
+        try:
+            return super().__getitem__(key)
+        except KeyError:
+            raise KeyError(f"axis: got {key!r}, expected one of "
+                           f"{', '.join(map(repr, self))}") from None
+
+    def __setitem__(self, key, artist) -> None:
+        if not isinstance(artist, AxisArtist):
+            raise TypeError(f"axis[{key!r}]: got {type(artist).__name__}, expected an "
+                            "AxisArtist (new_floating_axis, new_fixed_axis)")
+        old = self.get(key)
+        if old is not None and old is not artist and old.spine is not artist.spine:
+            if old.axes is self._axes and old.side == artist.side and \
+                    artist.outward is not None and artist.axes.parent is self._axes:
+                # a fixed axis replacing a side: that side, moved (its label the axes')
+                artist.take_side(old, artist.outward)
+            else:
+                old.set_visible(False)  # a replaced axis is drawn no more, as matplotlib's
+        super().__setitem__(key, artist)
+
+    def __call__(self, *args, **kwargs):
+        return _LumosAxes.axis(self._axes, *args, **kwargs)
+
+
+def _check_grid_helper(grid_helper) -> None:
+    if grid_helper is not None:
+        raise NotImplementedError(
+            f"grid_helper: got {type(grid_helper).__name__}; lumos draws axisartist's "
+            "rectilinear axes only (GridHelperCurveLinear and floating_axes' curvilinear "
+            "grids are not implemented)")
+
+
+class Axes(_LumosAxes):
+    """matplotlib's axisartist ``Axes`` on lumos: ``ax.axis`` holds an
+    :class:`~.axis_artist.AxisArtist` per side; ticks on every side and only the bottom
+    and left ones labelled (axisartist's defaults)."""
+
+    init_keywords = ("grid_helper",)
+    #: the host axes class ``host_subplot(axes_class=...)`` makes for this class (set by
+    #: :mod:`.parasite_axes`; None: none)
+    host_class: type | None = None
+
+    def __init__(self, *args, grid_helper=None, **kwargs) -> None:
+        _check_grid_helper(grid_helper)
+        super().__init__(*args, **kwargs)
+        self._axislines = AxisDict(self)
+        for side in _SIDES:
+            axis = self.xaxis if side in ("bottom", "top") else self.yaxis
+            self._axislines[side] = AxisArtist(self, axis, side, self.spines[side])
+        for axis, (first, second) in ((self.xaxis, ("bottom", "top")),
+                                      (self.yaxis, ("left", "right"))):
+            axis.set_tick_params(which="both", **{
+                first: True, second: True, f"label{first}": True,
+                f"label{second}": False})
+
+    @property
+    def axis(self) -> AxisDict:  # type: ignore[override]
+        """``ax.axis["left"]``: an AxisArtist; ``ax.axis("off")``: lumos's
+        ``Axes.axis``."""
+        return self._axislines
+
+    def new_fixed_axis(self, loc: str, offset=None) -> AxisArtist:
+        """A second axis on side ``loc`` showing this axes' ticks, ``offset`` (dx, dy)
+        points away from the box (outward: right or up for 'right'/'top'); assign it
+        to ``ax.axis[name]`` as matplotlib's. When that side of this axes is hidden
+        (and the other side shows no label) it is this axes' own side, moved: its
+        label is the axes' (``set_ylabel``); else a secondary axes whose label starts
+        as the axes' label text and is its own from then on."""
+        _check_side(loc, "loc")
+        dx, dy = (0.0, 0.0) if offset is None else (float(v) for v in offset)
+        vertical = loc in ("left", "right")
+        along, across = (dy, dx) if vertical else (dx, dy)
+        if along:
+            raise NotImplementedError(f"offset: got {tuple(offset)!r}; lumos moves a "
+                                      f"{loc!r} axis across its line only")
+        outward = across if loc in ("right", "top") else -across
+        host_axis = self.yaxis if vertical else self.xaxis
+        sec = (self.secondary_yaxis if vertical else self.secondary_xaxis)(loc)
+        sec.spine.set_position(("outward", outward))
+        sec.long.set_label_text(host_axis.get_label_text())
+        artist = self._secondary_artist(sec, loc, None)
+        artist.outward = outward
+        sibling = {"left": "right", "right": "left", "bottom": "top", "top": "bottom"}[loc]
+        own = self._axislines[loc]
+        if not own.get_visible() and not (self._axislines[sibling].label.get_visible() and
+                                          host_axis.get_label_text()):
+            artist.take_side(own, outward)  # the side is free: the axes' own
+        return artist
+
+    def new_floating_axis(self, nth_coord: int, value: float,
+                          axis_direction: str = "bottom") -> AxisArtist:
+        """An axis through data ``value`` of the other coordinate: ``nth_coord`` 0 an x
+        axis (along y = value), 1 a y axis (along x = value), its ticks and labels on
+        the ``axis_direction`` side; assign it to ``ax.axis[name]``."""
+        if nth_coord not in (0, 1):
+            raise ValueError(f"nth_coord: got {nth_coord!r}, expected 0 (x) or 1 (y)")
+        _check_side(axis_direction, "axis_direction")
+        sides = ("bottom", "top") if nth_coord == 0 else ("left", "right")
+        if axis_direction not in sides:
+            raise NotImplementedError(
+                f"axis_direction: got {axis_direction!r} for nth_coord={nth_coord}; lumos "
+                f"draws an {'xy'[nth_coord]} axis's labels {' or '.join(sides)} of it")
+        value = float(value)
+        make = self.secondary_xaxis if nth_coord == 0 else self.secondary_yaxis
+        sec = make(value, transform=self.transData)
+        if sec.spine.name != axis_direction:  # the side the secondary chose by value
+            sec.spine.set_position(("outward", 0.0))
+            sec.spine = sec.spines[axis_direction]
+            sec.set_alignment(axis_direction)
+        return self._secondary_artist(sec, axis_direction, value)
+
+    def _secondary_artist(self, sec, side: str, at: float | None) -> AxisArtist:
+        num = 1 if side in ("bottom", "left") else 2
+        other = 3 - num
+        sec.long.set_tick_params(which="both", **{
+            f"tick{num}On": True, f"label{num}On": True, f"tick{other}On": False,
+            f"label{other}On": False})
+        return AxisArtist(sec, sec.long, side, sec.spine, at)
+
+
+class AxesZero(Axes):
+    """:class:`Axes` with ``ax.axis["xzero"]`` (an x axis along y = 0) and
+    ``ax.axis["yzero"]`` (a y axis along x = 0), hidden until ``set_visible(True)``."""
+
+    host_class = None  # no host axes with the zero axes
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        for name, nth, side in (("xzero", 0, "bottom"), ("yzero", 1, "left")):
+            artist = self.new_floating_axis(nth, 0.0, side)
+            artist.set_visible(False)
+            self._axislines[name] = artist
+
+
+Subplot = Axes
+SubplotZero = AxesZero
