@@ -1,6 +1,8 @@
 """Whether llvmpipe can rasterize a pan frame's data while Python makes its decorations:
 ``window.py``'s line or image pan frames drawn three ways in one window, frame by frame
-in turn (measured in stop 29 and not adopted; see benchmarks/README.md).
+in turn (measured in stop 29 and not adopted; since stop 34 ``Window.draw`` itself draws
+a figure's data before its decorations where it can, so "as is" is that; see
+benchmarks/README.md).
 
     python benchmarks/flush_overlap.py [--scene line|image] [--frames 60]
 

@@ -10,7 +10,7 @@ samples costs about 4 times its fragments for no visible difference).
 
 from __future__ import annotations
 
-_RETRY = 100  # frames drawn whole after an early part drawn in vain
+_RETRY = 100  # frames drawn whole after an early part made in vain
 
 
 class Presenter:
@@ -49,8 +49,7 @@ class Presenter:
         self._single = single = min(frame.samples, self.samples) <= 1
         if early is not None and early.drawn is not None:
             n = len(early.drawn.views)
-            if single and list(frame.views)[:n] == list(early.drawn.views) and \
-                    frame.part(0, n).key() == early.key:
+            if single and frame.part(0, n).key() == early.key:
                 self.executor.render(frame.part(n), screen, continued=True)
                 return frame, 1
         if early is not None and early.made:  # made in vain: not again for a while

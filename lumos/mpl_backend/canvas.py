@@ -132,7 +132,10 @@ class FigureScene:
             ResizeEvent("resize_event", fc)._process()
             fc._pending = True
 
-    def frame(self, max_texture_size: int | None = None, follow: bool = False):
+    def frame(self, max_texture_size: int | None = None, follow: bool = False, early=None):
+        """The frame of the matplotlib figure's canvas, drawn again when it changed
+        (``early``, the scene protocol's, is never called: matplotlib draws the axes
+        and their decorations together)."""
         fc = self._fc
         if fc._pending:
             if fc.navigating and time.monotonic() - fc._drawn_at < NAVIGATION_DRAW_S:
