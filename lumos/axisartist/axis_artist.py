@@ -248,7 +248,8 @@ class AxisArtist:
     def _check_sign(self, sign: str, what: str) -> None:
         if sign not in ("+", "-"):
             raise ValueError(f"{what}: got {sign!r}, expected '+' or '-'")
-        outside = "-" if self.side in ("bottom", "right") else "+"
+        # axisartist's default, relative to the increasing coordinate: outside
+        outside = "-" if self.side in ("left", "top") else "+"
         if sign != outside:
             raise NotImplementedError(f"{what}({sign!r}) on the {self.side!r} axis: lumos "
                                       f"draws them outside the axis line only "

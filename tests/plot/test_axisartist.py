@@ -4,6 +4,8 @@ against matplotlib's; what lumos does not draw is refused by name."""
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 import pytest
 from pixels import ink  # tests/pixels.py
@@ -100,6 +102,15 @@ def test_labels_inside_the_line_are_refused_naming_the_call(fig):
                                                   r"'left' axis"):
         ax.axis["left"].set_axis_direction("right")
     ax.axis["left"].set_axis_direction("left")  # its own side: as it is
+    # '+' and '-' as axisartist's (relative to the increasing coordinate): its defaults,
+    # outside, are '-' on the left and top, '+' on the bottom and right
+    for side, outside, inside in (("left", "-", "+"), ("bottom", "+", "-"),
+                                  ("right", "+", "-"), ("top", "-", "+")):
+        ax.axis[side].set_ticklabel_direction(outside)
+        ax.axis[side].set_axislabel_direction(outside)
+        with pytest.raises(NotImplementedError, match=re.escape(
+                f"set_ticklabel_direction('{inside}') on the '{side}' axis")):
+            ax.axis[side].set_ticklabel_direction(inside)
     with pytest.raises(NotImplementedError, match="invert_ticklabel_direction"):
         ax.axis["bottom"].invert_ticklabel_direction()
     with pytest.raises(NotImplementedError, match=r"set_ha\('center'\)"):
