@@ -15,6 +15,14 @@ from __future__ import annotations
 from ..plot.bbox import Bbox
 
 _SIDES = ("bottom", "top", "left", "right")
+#: axisartist's tick directions are relative to the tick labels' side: across the line,
+#: lumos's are the mirror
+_MIRROR = {"in": "out", "out": "in", "inout": "inout"}
+#: how much of a tick reaches into the box, by lumos's direction
+_INWARD = {"in": 1.0, "inout": 0.5, "out": 0.0}
+#: the alignment of tick labels across the line (inside the box), by side
+_ALIGN_INSIDE = {"left": ("ha", "left"), "right": ("ha", "right"),
+                 "bottom": ("va", "baseline"), "top": ("va", "top")}
 #: axisline styles lumos draws: matplotlib's axisartist names -> an annotation's arrow
 _LINE_STYLES = ("->", "-|>")
 
@@ -54,26 +62,29 @@ class Ticks(_Part):
     _flag = "tick"
 
     def set_tick_out(self, b) -> None:
-        """Ticks outside the axes (True) or inside (False)."""
-        self._params(direction="out" if b else "in")
+        """Ticks on the tick labels' side (True) or away from them (False)."""
+        self.set_tick_direction("out" if b else "in")
 
     def get_tick_out(self) -> bool:
-        return self._style().direction == "out"
+        return self.get_tick_direction() == "out"
 
     def get_tick_direction(self) -> str:
-        """'in', 'out' or 'inout' (by default rcParams' ``xtick.direction``)."""
-        return self._style().direction
+        """'in', 'out' or 'inout', relative to the tick labels' side as axisartist's
+        (by default rcParams' ``xtick.direction``)."""
+        return self._artist.tick_dir[self._which]
 
     def set_tick_direction(self, direction: str) -> None:
-        """'in', 'out' or 'inout'."""
-        if direction not in ("in", "out", "inout"):
+        """'in', 'out' or 'inout' (relative to the tick labels' side)."""
+        if direction not in _MIRROR:
             raise ValueError(f"direction: got {direction!r}, expected 'in', 'out' or "
                              "'inout'")
-        self._params(direction=direction)
+        self._artist.tick_dir[self._which] = direction
+        self._artist.place(self._which)
 
     def set_ticksize(self, ticksize) -> None:
         """The ticks' length in points."""
         self._params(length=float(ticksize))
+        self._artist.place(self._which)  # labels across the line stand beyond them
 
     def get_ticksize(self) -> float:
         return float(self._style().size)
@@ -93,12 +104,22 @@ class TickLabels(_Part):
 
     _flag = "label"
 
+    def set_visible(self, visible) -> None:
+        """Show or hide this side's tick labels (shown: where this side puts them)."""
+        if visible:
+            self._artist.check_sibling("major_ticklabels.set_visible(True)",
+                                       self._artist.inside)
+        super().set_visible(visible)
+        if visible:
+            self._artist.place(self._which)
+
     def set_pad(self, pad) -> None:
         """Points between the ticks and the labels."""
-        self._params(pad=float(pad))
+        self._artist.pad[self._which] = float(pad)
+        self._artist.place(self._which)
 
     def get_pad(self) -> float:
-        return float(self._style().pad)
+        return self._artist.pad[self._which]
 
     def set_color(self, color) -> None:
         self._params(labelcolor=color)
@@ -199,6 +220,11 @@ class AxisArtist:
         self.num = 1 if side in ("bottom", "left") else 2
         self.spine = spine
         self._at = at  # a floating axis's data value across it
+        # axisartist's placement, by which ticks: tick direction relative to the tick
+        # labels' side, labels' pad, labels across the line (inside)
+        self.tick_dir = {w: getattr(axis, w).direction for w in ("major", "minor")}
+        self.pad = {w: float(getattr(axis, w).pad) for w in ("major", "minor")}
+        self.inside = False
         self.outward: float | None = None  # a fixed axis's offset (points) from the box
         self._arrow = None
         self.major_ticks = Ticks(self)
@@ -233,26 +259,80 @@ class AxisArtist:
         self.check_outside(direction, "set_axis_direction")
 
     def set_ticklabel_direction(self, tick_direction: str) -> None:
-        """'+' or '-': lumos draws the tick labels outside the axis line only."""
-        self._check_sign(tick_direction, "set_ticklabel_direction")
+        """'+' or '-' (relative to the increasing coordinate, as axisartist's): the tick
+        labels on the outer side of the axis line or across it, inside."""
+        outside = self._check_sign(tick_direction, "set_ticklabel_direction")
+        self._set_inside(tick_direction != outside,
+                         f"set_ticklabel_direction({tick_direction!r})")
 
     def set_axislabel_direction(self, label_direction: str) -> None:
         """'+' or '-': lumos draws the label outside the axis line only."""
-        self._check_sign(label_direction, "set_axislabel_direction")
+        outside = self._check_sign(label_direction, "set_axislabel_direction")
+        if label_direction != outside:
+            raise NotImplementedError(
+                f"set_axislabel_direction({label_direction!r}) on the {self.side!r} axis: "
+                f"lumos draws the label outside the axis line only ({outside!r})")
 
     def invert_ticklabel_direction(self) -> None:
-        """axisartist's tick labels across the axis line: not drawn by lumos."""
-        raise NotImplementedError("invert_ticklabel_direction: lumos draws tick labels "
-                                  "outside the axis line only")
+        """The tick labels to the other side of the axis line (and the ticks with
+        them, as axisartist's)."""
+        self._set_inside(not self.inside, "invert_ticklabel_direction")
 
-    def _check_sign(self, sign: str, what: str) -> None:
+    def _check_sign(self, sign: str, what: str) -> str:
         if sign not in ("+", "-"):
             raise ValueError(f"{what}: got {sign!r}, expected '+' or '-'")
-        outside = "-" if self.side in ("bottom", "right") else "+"
-        if sign != outside:
-            raise NotImplementedError(f"{what}({sign!r}) on the {self.side!r} axis: lumos "
-                                      f"draws them outside the axis line only "
-                                      f"({outside!r})")
+        # axisartist's default, relative to the increasing coordinate: outside
+        return "-" if self.side in ("left", "top") else "+"
+
+    def sibling(self) -> AxisArtist | None:
+        """The artist on the other side of the same lumos axis (the host's sides: they
+        share its tick labels' pad and alignment), or None."""
+        artists = getattr(self.axes, "axis", None)
+        if not hasattr(artists, "values"):  # a secondary axes: one labelled side
+            return None
+        for artist in artists.values():
+            if artist.axis is self.axis and artist.side != self.side:
+                return artist
+        return None
+
+    def check_sibling(self, what: str, inside: bool) -> None:
+        """Refuse tick labels shown on both sides of the axis, one side's inside and the
+        other's outside (lumos places an axis's tick labels alike)."""
+        other = self.sibling()
+        if other is not None and other.inside != inside and \
+                other.major_ticklabels.get_visible():
+            raise NotImplementedError(
+                f"{what} on the {self.side!r} axis while the {other.side!r} one shows its "
+                "tick labels on the other side of its line: lumos places the tick labels "
+                "of both sides of an axis alike")
+
+    def _set_inside(self, inside: bool, what: str) -> None:
+        shown = self.major_ticklabels.get_visible()
+        if shown:
+            self.check_sibling(what, inside)
+        self.inside = inside
+        if not shown:
+            return  # placed when shown
+        key, value = _ALIGN_INSIDE[self.side]
+        self.axis.style_ticklabels("both", {key: value if inside else None})
+        for which in ("major", "minor"):
+            self.place(which)
+
+    def place(self, which: str) -> None:
+        """The lumos axis's tick direction and label pad for this side's placement
+        (labels across the line: ticks mirrored, the pad negative past the ticks); a
+        side showing no tick labels while its sibling does sets the direction only."""
+        direction, pad = self.tick_dir[which], self.pad[which]
+        if self.inside:
+            direction = _MIRROR[direction]
+            reach = float(getattr(self.axis, which).size) * _INWARD[direction]
+            pad = -(reach + pad)
+        other = self.sibling()
+        if not self.major_ticklabels.get_visible() and other is not None and \
+                other.major_ticklabels.get_visible():
+            self.axis.set_tick_params(which=which, direction=direction)
+            return
+        self.axis.set_tick_params(which=which, direction=direction, pad=pad)
 
     def toggle(self, all=None, ticks=None, ticklabels=None, label=None) -> None:  # noqa: A002
         """Show (True) or hide (False) the ticks, tick labels and label; ``all`` sets

@@ -16,6 +16,9 @@ from .axis_artist import _SIDES, AxisArtist, _check_side
 
 __all__ = ["Axes", "AxesZero", "AxisDict", "Subplot", "SubplotZero"]
 
+#: axisartist's label pad (points; its AxisLabel's, not rcParams' axes.labelpad)
+_LABEL_PAD = 5.0
+
 
 class _Chain:
     """Several AxisArtists (or their parts) as one: ``ax.axis[:]`` and
@@ -103,6 +106,7 @@ class Axes(_LumosAxes):
             axis.set_tick_params(which="both", **{
                 first: True, second: True, f"label{first}": True,
                 f"label{second}": False})
+            axis.labelpad = _LABEL_PAD
 
     @property
     def axis(self) -> AxisDict:  # type: ignore[override]
@@ -166,6 +170,7 @@ class Axes(_LumosAxes):
         sec.long.set_tick_params(which="both", **{
             f"tick{num}On": True, f"label{num}On": True, f"tick{other}On": False,
             f"label{other}On": False})
+        sec.long.labelpad = _LABEL_PAD
         return AxisArtist(sec, sec.long, side, sec.spine, at)
 
 

@@ -73,8 +73,8 @@ class AxisTickStyle:
                 elif key == "rotation_mode":
                     TickLabel(self, which, 0, "", 0.0).set_rotation_mode(value)
                     st.rotation_mode = value
-                elif key in ("horizontalalignment", "ha"):
-                    st.label_ha = _check_ha(value)
+                elif key in ("horizontalalignment", "ha"):  # None: by their side
+                    st.label_ha = None if value is None else _check_ha(value)
                 elif key in ("verticalalignment", "va"):
                     st.label_va = value
                 elif key == "fontweight":

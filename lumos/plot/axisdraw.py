@@ -123,18 +123,26 @@ class TickSet:
         out = self.outside(side)
         if not labels:
             return out
-        across = [lab.height if axis_name == "x" else lab.width * _outward(lab, side)
-                  for lab in labels]
+        across = [(lab.height if axis_name == "x" else lab.width) *
+                  _outward(lab, axis_name == "x", side) for lab in labels]
         return max(out, self.label_gap() + max(across))
 
 
-def _outward(lab: Label, side: int) -> float:
-    """The part of an upright y tick label's width beyond its anchor, away from the
-    axes: all of it as drawn by default, none for a left label aligned 'left' (it runs
-    back over the axes: gallery align_ticklabels.py)."""
-    if lab.ha is None or lab.rotation % 360 != 0:
+def _outward(lab: Label, x: bool, side: int) -> float:
+    """The part of an upright tick label beyond its anchor, away from the axes (of its
+    height for x, its width for y): all of it as drawn by default, none for a left label
+    aligned 'left' (it runs back over the axes: gallery align_ticklabels.py) or a bottom
+    one aligned 'bottom' (axisartist's labels across the line)."""
+    if lab.rotation % 360 != 0:
         return 1.0
-    part = {"left": 0.0, "center": 0.5, "right": 1.0}[lab.ha]
+    if x:
+        if lab.va is None:
+            return 1.0
+        part = {"top": 1.0, "center": 0.5, "center_baseline": 0.5}.get(lab.va, 0.0)
+    else:
+        if lab.ha is None:
+            return 1.0
+        part = {"left": 0.0, "center": 0.5, "right": 1.0}[lab.ha]
     return part if side == 1 else 1.0 - part
 
 

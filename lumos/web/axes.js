@@ -280,10 +280,18 @@
       const [tx, ty] = place(tableOf(rec, face), s, x, y, size, ha, va, rotation, mode);
       labels.push({ text: s, x: tx, y: ty, size, color, ha, va: "baseline", rotation, face });
     };
-    // axisdraw._outward: the part of an upright y label's width beyond its anchor
+    // axisdraw._outward: the part of an upright label beyond its anchor (of its height
+    // for x, its width for y)
     const outward = (l, side) => {
-      if (!l.ha || l.rot % 360 !== 0) return 1;
-      const part = { left: 0, center: 0.5, right: 1 }[l.ha];
+      if (l.rot % 360 !== 0) return 1;
+      let part;
+      if (horizontal) {
+        if (!l.va) return 1;
+        part = { top: 1, center: 0.5, center_baseline: 0.5 }[l.va] ?? 0;
+      } else {
+        if (!l.ha) return 1;
+        part = { left: 0, center: 0.5, right: 1 }[l.ha];
+      }
       return side === 1 ? part : 1 - part;
     };
     const reach = [0, 0];
@@ -316,7 +324,7 @@
             // TickSet.label_gap: past the tick length, the ticks shown or not
             const gap = st.len * st.direction + st.pad;
             setReach = Math.max(outside, gap + Math.max(...shown.map((l) => (horizontal ? l.h
-              : l.w * outward(l, side)))));
+              : l.w) * outward(l, side))));
             const keep = st.thin ? T().nonOverlapping(shown.map((l) => l.p),
               shown.map((l) => l.room), a.min_gap) : shown.map(() => true);
             shown.forEach((L, i) => {

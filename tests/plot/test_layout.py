@@ -953,3 +953,18 @@ def test_constrained_fixed_aspect_boxes_are_matplotlibs_first_draw(make):
     got = boxes(lplt)
     np.testing.assert_allclose(got, boxes(mplt), atol=1.0)
     np.testing.assert_array_equal(boxes(lplt, draws=3), got)
+
+
+def test_constrained_layout_keeps_no_room_for_a_label_moved_into_the_box():
+    # a spine moved inside the box takes its ticks and label with it: matplotlib keeps no
+    # room below the axes for them (lumos kept the label's: bottom 0.049, not 0.027)
+    boxes = []
+    for plt in (mplt, lplt):
+        fig, ax = plt.subplots(layout="constrained")
+        ax.set_ylim(-1, 1)
+        ax.spines["bottom"].set_position(("data", 0))
+        ax.set_xlabel("time")
+        fig.canvas.draw()
+        boxes.append(ax.get_position().bounds)
+        plt.close(fig)
+    np.testing.assert_allclose(boxes[1], boxes[0], atol=0.004)
