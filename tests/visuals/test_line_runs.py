@@ -90,6 +90,22 @@ def test_runs_cover_every_segment_in_order():
     assert all("#define ROWS" in d.program.vertex for d in draws)
 
 
+def test_a_line_in_runs_keeps_one_gpu_copy_of_its_rows():
+    line = Line(pos=ZIGZAG, width=4.0, cap="butt", lod=False)
+    c = _canvas(line)
+    c.render()
+    held = c._executor._buffers
+    # its rows are in the row textures alone: the buffers are never bound nor uploaded
+    assert line._pos_buffer.id not in held and line._color_buffer.id not in held
+    line.update_points(10, np.array([[X[10], 0.5]]))
+    before = c._executor.uploaded_bytes
+    c.render()
+    assert c._executor.uploaded_bytes - before == 16  # one texel of the point texture
+    line.cap = "round"  # round caps and joins: one instanced draw from the buffers
+    c.render()
+    assert line._pos_buffer.id in c._executor._buffers
+
+
 def test_row_texture_rewrites_a_new_buffers_rows_and_zeros_what_it_no_longer_has():
     buffer = Buffer(np.ones((1500, 4), np.float32))
     rows = RowTexture(buffer)
