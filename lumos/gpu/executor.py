@@ -311,9 +311,9 @@ class ModernGLExecutor:
         ``d`` in ``view`` (the normal matrix and the bytes made when a program reads
         them). Draws of a pan-zoom camera with no model keep their entry from one frame
         to the next, keyed by the exact bits of the camera's rect, the aspect, the
-        origin and the view's rects: a frame whose view did not move makes no matrix (an interactive frame
-        after ``set_data``); other entries live for one frame (``in_frame``), keyed by
-        view, origin and model."""
+        origin and the view's rects: a frame whose view did not move makes no matrix
+        (an interactive frame after ``set_data``); other entries live for one frame
+        (``in_frame``), keyed by view, origin and model."""
         camera = view.camera
         if d.model is None and camera["type"] == "panzoom":
             values = (*camera["rect"], aspect, *d.origin, *view.rect, *(view.exact or ()))
