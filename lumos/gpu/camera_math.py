@@ -49,6 +49,25 @@ def quaternion_matrix(q) -> np.ndarray:
     return m
 
 
+def view_lens(rect, exact) -> np.ndarray | None:
+    """The matrix that moves clip positions of a camera shown in the ``exact`` rect into
+    the viewport ``rect`` (both ``(x, y, w, h)`` in pixels from the top left; the frame
+    view's ``exact`` and ``rect``), so that a point lands where the exact rect puts it;
+    None when they are the same (nothing to move)."""
+    if exact is None:
+        return None
+    x, y, w, h = (float(v) for v in rect)
+    ex, ey, ew, eh = (float(v) for v in exact)
+    if (x, y, w, h) == (ex, ey, ew, eh) or w <= 0 or h <= 0:
+        return None
+    m = np.eye(4)
+    m[0, 0], m[1, 1] = ew / w, eh / h
+    # the exact rect's lower-left corner from the viewport's, in clip units
+    m[0, 3] = m[0, 0] - 1.0 + 2.0 * (ex - x) / w
+    m[1, 3] = m[1, 1] - 1.0 + 2.0 * ((y + h) - (ey + eh)) / h
+    return m
+
+
 def perspective(fov_deg: float, aspect: float, near: float, far: float) -> np.ndarray:
     f = 1.0 / math.tan(math.radians(fov_deg) / 2)
     m = np.zeros((4, 4))

@@ -8,7 +8,7 @@ import sys
 import moderngl
 import numpy as np
 
-from .camera_math import camera_parts, draw_matrices, normal_matrix
+from .camera_math import camera_parts, draw_matrices, normal_matrix, view_lens
 from .context import limits_of
 from .frame import DepthTexture, Draw, Frame, RenderTarget, _target_of
 from .resources import Buffer, Program, Texture, texel_rects
@@ -319,35 +319,36 @@ class ModernGLExecutor:
         """``[mvp, modelview, normal matrix, projection, {index: float32 bytes}]`` of draw
         ``d`` in ``view`` (the normal matrix and the bytes made when a program reads
         them). Draws of a pan-zoom camera with no model keep their entry from one frame
-        to the next, keyed by the exact bits of the camera's rect, the aspect and the
-        origin: a frame whose view did not move makes no matrix (an interactive frame
-        after ``set_data``); other entries live for one frame (``in_frame``), keyed by
-        view, origin and model."""
+        to the next, keyed by the exact bits of the camera's rect, the aspect, the
+        origin and the view's rects: a frame whose view did not move makes no matrix
+        (an interactive frame after ``set_data``); other entries live for one frame
+        (``in_frame``), keyed by view, origin and model."""
         camera = view.camera
         if d.model is None and camera["type"] == "panzoom":
-            values = (*camera["rect"], aspect, *d.origin)
+            values = (*camera["rect"], aspect, *d.origin, *view.rect, *(view.exact or ()))
             key = _packer(len(values), "d")(*values)
             entry = self._matrices.get(key)
             if entry is None:
                 entry = self._matrices_before.get(key)
                 if entry is None:
-                    entry = self._new_matrix_entry(d, camera, aspect, in_frame)
+                    entry = self._new_matrix_entry(d, view, aspect, in_frame)
                 self._matrices[key] = entry
             return entry
         key = (d.view, tuple(d.origin), None if d.model is None else id(d.model))
         entry = in_frame.get(key)
         if entry is None:
-            entry = in_frame[key] = self._new_matrix_entry(d, camera, aspect, in_frame)
+            entry = in_frame[key] = self._new_matrix_entry(d, view, aspect, in_frame)
         return entry
 
     @staticmethod
-    def _new_matrix_entry(d: Draw, camera: dict, aspect: float, in_frame: dict) -> list:
+    def _new_matrix_entry(d: Draw, view, aspect: float, in_frame: dict) -> list:
         parts = in_frame.get(d.view)  # camera parts, shared by the draws of a view
         if parts is None:
-            parts = in_frame[d.view] = camera_parts(camera, aspect)
-        mvp, modelview, _ = draw_matrices(camera, aspect, d.origin, d.model, parts,
+            parts = in_frame[d.view] = camera_parts(view.camera, aspect)
+        mvp, modelview, _ = draw_matrices(view.camera, aspect, d.origin, d.model, parts,
                                           normal=False)
-        return [mvp, modelview, None, parts[0], {}]
+        lens = view_lens(view.rect, view.exact)  # View.exact: the camera's exact place
+        return [mvp if lens is None else lens @ mvp, modelview, None, parts[0], {}]
 
     def render(self, frame: Frame, fbo, tile: tuple[int, int, int, int] | None = None,
                continued: bool = False) -> None:
@@ -498,7 +499,7 @@ class ModernGLExecutor:
                 bound = dest
                 fb_state = None
             touched = touched or dest is fbo
-            entry = self._matrix_entry(d, view, vw / vh, in_frame)
+            entry = self._matrix_entry(d, view, _aspect(view), in_frame)
             mvp = entry[0]
             origin = _target_origin(d, gl_rect, in_tile)
             if d.margin:  # Draw.margin: the view, and its part in a tile, both grown
@@ -663,6 +664,12 @@ def _float32_bytes(value) -> bytes:
         pass
     value = np.asarray(value, np.float32)
     return (value.T if value.ndim == 2 else value).tobytes()
+
+
+def _aspect(view) -> float:
+    """The width over the height of what a view's camera shows (its exact rect's)."""
+    _, _, w, h = view.exact if view.exact is not None and view.exact[3] > 0 else view.rect
+    return w / h
 
 
 def _matrix_bytes(entry: list, k: int) -> bytes:

@@ -276,12 +276,19 @@ class View:
     rect: tuple[int, int, int, int]
     camera: dict
     bgcolor: tuple[float, float, float, float] | None = None
+    # Where the figure puts the view exactly (physical pixels, top-left origin, not
+    # rounded; None: at ``rect``): the camera shows its rectangle there, as matplotlib
+    # maps data through an axes at a fractional position, while the viewport and the
+    # scissor are ``rect`` (Agg clips to the rounded box too). ``camera_math.view_lens``.
+    exact: tuple[float, float, float, float] | None = None
 
     def to_json(self) -> dict:
-        """The view as the frame's JSON (docs/frame.md): rect, background, camera."""
+        """The view as the frame's JSON (docs/frame.md): rect, background, camera, the
+        exact rect."""
         return {
             "rect": [int(v) for v in self.rect], "camera": _plain(self.camera),
             "bgcolor": None if self.bgcolor is None else [float(v) for v in self.bgcolor],
+            **({} if self.exact is None else {"exact": [float(v) for v in self.exact]}),
         }
 
 

@@ -106,7 +106,8 @@ class Picker:
                     pixel_ratio=frame.pixel_ratio)
         for vid, v in frame.views.items():
             vx, vy, vw, vh = v.rect
-            out.views[vid] = FrameView(vid, (vx - ox, vy - oy, vw, vh), v.camera, None)
+            exact = None if v.exact is None else (v.exact[0] - ox, v.exact[1] - oy, *v.exact[2:])
+            out.views[vid] = FrameView(vid, (vx - ox, vy - oy, vw, vh), v.camera, None, exact)
         for i, d in enumerate(frame.draws):
             if getattr(d, "target", None) is not None:
                 out.draws.append(d)  # offscreen passes feed later draws: keep them as they are

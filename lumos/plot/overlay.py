@@ -9,7 +9,6 @@ from .. import colors, visuals
 from .. import primitives as prim
 from ..scene import Canvas
 from ..scene.cameras import PanZoomCamera
-from ..scene.canvas import device_edge
 from ..visuals import Line, Text
 from ..visuals.fonts import check_text, layout_outline
 from ..visuals.glyphs import BASE_SIZE, SPREAD, get_atlas
@@ -48,15 +47,12 @@ def _lift(step: int) -> float:
     return float(min(step, 6))
 
 
-def _pixel_camera(rect, height: float, canvas) -> tuple[float, float, float, float]:
+def _pixel_camera(rect, height: float) -> tuple[float, float, float, float]:
     """The camera rectangle (figure pixels, y up) of a view placed at ``rect`` that
-    draws figure pixels where the whole-canvas overlay draws them: over the view's
-    viewport as the GL rounds its edges to device pixels (:func:`.device_edge`)."""
+    draws figure pixels where the whole-canvas overlay draws them: the camera is shown
+    at the view's exact rect (the viewport only clips at its rounded edges)."""
     x, y, w, h = rect
-    pr = canvas.physical_size[0] / max(canvas.size[0], 1e-9)
-    left, top = device_edge(x * pr) / pr, device_edge(y * pr) / pr
-    right, bottom = device_edge((x + w) * pr) / pr, device_edge((y + h) * pr) / pr
-    return left, height - bottom, right - left, bottom - top
+    return x, height - y - h, w, h
 
 
 class ClipOverlays:
@@ -389,7 +385,7 @@ class Overlay:
         w, h = size
         self.view.fixed_rect = (0, 0, w, h) if clip is None else tuple(clip)
         self.view.camera.rect = (0, 0, w, h) if clip is None else \
-            _pixel_camera(clip, h, self.view.canvas)
+            _pixel_camera(clip, h)
         wanted: dict[tuple, object] = {}
         for layer in sorted(set(self.rects) | set(self.polygons)):
             verts, faces, cols = [], [], []

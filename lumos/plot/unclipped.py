@@ -24,7 +24,6 @@ from __future__ import annotations
 import numpy as np
 
 from ..scene.cameras import PanZoomCamera
-from ..scene.canvas import device_edge
 from ..visuals.clip import ClipGroup
 
 
@@ -201,13 +200,12 @@ class ClipLayers:
         # the axes' camera as drawn: x0 at the view's left, y0 at its bottom (negative
         # spans for inverted axes)
         x0, y0, w, h = self.axes_view.camera.to_dict((vw, vh))["rect"]
-        # the canvas around the view in device pixels, the view's edges rounded as the
-        # viewport rounds them (a page computes the same from the frame's rectangles)
+        # the canvas around the view in device pixels, from the view's exact rect, where
+        # its camera is shown (a page computes the same from the frame's View.exact)
         pw, ph = canvas.physical_size
         pr = pw / max(cw, 1e-9)
-        left, top = device_edge(vx * pr), device_edge(vy * pr)
-        right, bottom = device_edge((vx + vw) * pr), device_edge((vy + vh) * pr)
-        ux, uy = w / max(right - left, 1e-9), h / max(bottom - top, 1e-9)  # per pixel
+        left, bottom = vx * pr, (vy + vh) * pr
+        ux, uy = w / max(vw * pr, 1e-9), h / max(vh * pr, 1e-9)  # per pixel
         for view, clip, _ in self._extra:
             # a page moves the axes' view alone: it sets this one's camera from that
             # view's as done here (lumos/web/controls.js, companions)

@@ -294,13 +294,14 @@ class Canvas:
             # front-ends (the browser too) route the mouse by it; a companion view names
             # the view whose camera it follows by that view's id in the frame
             camera = _name_views(view.camera_dict(), view_ids)
-            frame.views[vid] = FrameView(vid, rect, camera, view.bgcolor)
+            frame.views[vid] = FrameView(vid, rect, camera, view.bgcolor,
+                                         exact=tuple(float(v) * pr for v in view.rect))
             is_3d = view.camera.kind != "panzoom"
-            depth_ctx = PrimitiveContext(tuple(v / pr for v in rect), self._size, pr,
+            depth_ctx = PrimitiveContext(view.rect, self._size, pr,
                                          camera, True, raster=None) if is_3d else None
             ctx = DrawContext(vid, (w, h), pr, camera, is_3d,
                               max_texture_size or PORTABLE_TEXTURE_SIZE, follow=follow,
-                              depth=depth_ctx, exact=_exact_map(view.rect, rect, pr))
+                              depth=depth_ctx, viewport=rect[2:])
             ordered = sorted((v for v in view.walk() if v.visible), key=lambda v: v.order)
             if is_3d:
                 ordered = _translucent_farthest_first(ordered, depth_ctx)
@@ -413,7 +414,7 @@ class Canvas:
         if background and self._bgcolor[3] > 0:
             out.append(_rect_path((0.0, 0.0, *self._size), self._bgcolor))
         for view in self.views:
-            rect = tuple(v / pr for v in _device_rect(view.rect, pr))
+            rect = view.rect  # exact: matplotlib's vector backends round nothing
             is_3d = view.camera.kind != "panzoom"
             ctx = PrimitiveContext(rect, self._size, pr, view.camera_dict(), is_3d,
                                    raster=None)
@@ -424,7 +425,7 @@ class Canvas:
             for visual in _painted(ordered, ctx) if is_3d else ordered:
                 prims = ctx.primitives_of(visual)
                 if visual.clip_rect is not None:  # as the frame's Draw.clip
-                    clip = tuple(v / pr for v in _device_rect(visual.clip_rect, pr))
+                    clip = visual.clip_rect
                     prims = [replace(p, clip=prim.clip_within(p.clip, clip)) for p in prims]
                 out.extend(prims)
         return out
@@ -445,9 +446,10 @@ class Canvas:
 
         def frame_of(max_texture_size: int) -> Frame:
             frame = Frame(size=(pw, ph), clear_color=(0.0, 0.0, 0.0, 0.0), pixel_ratio=pr)
-            frame.views["v"] = FrameView("v", (0, 0, pw, ph), ctx.camera, None)
+            frame.views["v"] = FrameView("v", (0, 0, pw, ph), ctx.camera, None,
+                                         (0.0, 0.0, w * pr, h * pr))
             dctx = DrawContext("v", (w, h), pr, ctx.camera, ctx.is_3d, max_texture_size,
-                               depth=ctx if ctx.is_3d else None)
+                               depth=ctx if ctx.is_3d else None, viewport=(pw, ph))
             for visual in visuals:
                 frame.draws.extend(visual.draws(dctx))
             frame.samples = 4 if any(v.needs_multisampling for v in visuals) else 1
@@ -713,18 +715,6 @@ def straight_alpha(rgba: np.ndarray) -> np.ndarray:
     out = rgba.copy()
     out[..., :3] = np.clip(np.floor(rgb + 0.5), 0, 255)
     return out
-
-
-def _exact_map(rect, device, pr: float) -> tuple[float, float, float, float]:
-    """``DrawContext.exact``: from a position in a view drawn in its ``device`` rect
-    (window pixels from the viewport's lower-left corner) to where its exact ``rect``
-    (logical pixels) puts it, from the same corner: the figure's pixel grid lies on
-    whole numbers of both, whatever target or tile the view is drawn into (x, y of both
-    rects from the top left)."""
-    x, y, w, h = (v * pr for v in rect)
-    dx, dy, dw, dh = device
-    sx, sy = (w / dw if dw else 1.0), (h / dh if dh else 1.0)
-    return sx, sy, x - dx, (dy + dh) - (y + h)
 
 
 def device_edge(v: float) -> int:

@@ -52,11 +52,11 @@ class DrawContext:
     # In a 3D view: projects points with this frame's camera (translucent meshes sort
     # their faces farthest first by it, ``painter.SortedFaces``); None in 2D views.
     depth: PrimitiveContext | None = None
-    # How a position in the view's GL viewport (physical pixels from its lower-left
-    # corner; the viewport's edges are rounded) maps to where the view's exact rect
-    # puts it, from the same corner: exact = local * (sx, sy) + (tx, ty).
-    # Lines snapped to the pixel grid (``Line.snap``) round the exact ones, as Agg.
-    exact: tuple[float, float, float, float] = (1.0, 1.0, 0.0, 0.0)
+    # The view's GL viewport (physical pixels, its edges rounded; None: ``size`` times
+    # the pixel ratio): the camera shows its rectangle at the view's exact place in it
+    # (``gpu.camera_math.view_lens``), so window positions are the figure's exact ones
+    # and lines snapped to the pixel grid (``Line.snap``) round them, as Agg.
+    viewport: tuple[int, int] | None = None
 
 
 @dataclass(repr=False, eq=False)

@@ -19,16 +19,14 @@ const vec4 DISCARDED = vec4(2.0, 2.0, 2.0, 1.0);
 """
 
 # Agg's pixel snapping (path.snap, lumos/plot/snapping.py): a position in a view
-# (window pixels from its viewport's corner) rounded where the figure puts it exactly
-# (u_exact: DrawContext.exact; the viewport's edges are rounded) to the nearest pixel
-# edge, plus half a pixel (`off`) for a stroke an odd number of pixels wide; rows count
-# from the top, so a y rounds as ceil(y - 0.5). Needs no other uniform.
+# (window pixels from its viewport's corner, where the figure puts it exactly: the
+# camera is shown at the view's exact rect, DrawContext.viewport; the viewport's edges
+# are whole pixels) rounded to the nearest pixel edge, plus half a pixel (`off`) for a
+# stroke an odd number of pixels wide; rows count from the top, so a y rounds as
+# ceil(y - 0.5). Needs no uniform.
 SNAP_LOCAL = """
-uniform vec4 u_exact;  // the viewport's pixels to the figure's exact ones (DrawContext.exact)
-
 vec2 snapped_local(vec2 l, float off) {
-    vec2 e = l * u_exact.xy + u_exact.zw;
-    return vec2(floor(e.x + 0.5) + off, ceil(e.y - 0.5) - off);
+    return vec2(floor(l.x + 0.5) + off, ceil(l.y - 0.5) - off);
 }
 """
 

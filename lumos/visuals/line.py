@@ -673,7 +673,7 @@ class Line(Visual):
         uniforms = {"u_width": self._width, **dash_uniforms(self._dashes, self._dash_offset),
                     "u_miter_limit": 0.0 if limit is None else max(limit, 1e-6),
                     "u_snap": float(self._snap and not ctx.is_3d),
-                    "u_exact": tuple(ctx.exact), **snippet.uniforms}
+                    **snippet.uniforms}
         state = State(depth_test=ctx.is_3d, blend="alpha")
         if runs is None:  # one instanced draw of every segment from the buffers
             program = line_program(*style).compose(transform=snippet)

@@ -28,10 +28,9 @@ def dash_scan(targets: list | None, points: Buffer, ctx: DrawContext, snippet, m
     # a runtime that rewrites the points (the page's followers) resizes the
     # targets of the draws that say which line they scan
     follow = {"kind": "dash_scan", "line": points.id}
-    # the GL viewport's size (the exact size over the exact map's scale), where the
-    # scan finds the positions the line's vertex shader snaps
-    view_px = [float(v * ctx.pixel_ratio / (s or 1.0))
-               for v, s in zip(ctx.size, ctx.exact[:2], strict=True)]
+    # the GL viewport's size, where the scan finds the positions the line's vertex
+    # shader snaps
+    view_px = [float(v) for v in ctx.viewport or (s * ctx.pixel_ratio for s in ctx.size)]
     opaque = State(blend=None, depth_write=False)
     out = [Draw(
         program=SCAN_LENGTHS.compose(transform=snippet), view=ctx.view_id,
@@ -39,7 +38,7 @@ def dash_scan(targets: list | None, points: Buffer, ctx: DrawContext, snippet, m
         attributes={"a_prev": Attribute(points, 4, "f4", 0, 16),
                     "a_p0": Attribute(points, 4, "f4", 16, 16)},
         uniforms={"u_view_size": view_px, "u_snap": float(snap),
-                  "u_exact": tuple(ctx.exact), **snippet.uniforms}, target=a,
+                  **snippet.uniforms}, target=a,
         state=opaque, origin=origin, model=model, follow=follow,
     )]
     source, dest = a, b

@@ -536,7 +536,7 @@ void main() {
     // snaps the segment: the dashes follow it (a short segment snapped to 0 or 1 pixel)
     vec2 l0 = (c0.xy / c0.w * 0.5 + 0.5) * u_view_size;
     vec2 l1 = (c1.xy / c1.w * 0.5 + 0.5) * u_view_size;
-    vec2 d = (l1 - l0) * u_exact.xy;
+    vec2 d = l1 - l0;
     if (u_snap > 0.5 && min(abs(l1.x - l0.x), abs(l1.y - l0.y)) < 1e-4) {
         d = snapped_local(l1, 0.0) - snapped_local(l0, 0.0);
     }

@@ -298,7 +298,7 @@ class Mesh(Visual):
                 "a_color": Attribute(self._color_buffer, 4, "u1"),
             },
             uniforms={"u_snap": -1.0 if self._snap is None or ctx.is_3d else self._snap,
-                      "u_exact": tuple(ctx.exact), **snippet.uniforms},
+                      **snippet.uniforms},
             int_uniforms={"u_shading": _SHADING_CODES[self._shading]},
             state=State(depth_test=ctx.is_3d, depth_write=bool(opaque), blend="alpha"),
             origin=tuple(self._origin), model=model,

@@ -675,7 +675,7 @@ class Paths(Visual):
                     uniforms={"u_hatch_unit": self._hatch_unit,
                               "u_hatch_top": -1.0 if self._canvas_height is None
                               else self._canvas_height, "u_depth": depth,
-                              "u_exact": tuple(ctx.exact), **snippet.uniforms},
+                              **snippet.uniforms},
                     int_uniforms={"u_hatched": int(hatched), "u_snapped": int(snapped)},
                     state=State(depth_test=ctx.is_3d or once, depth_write=once,
                                 blend="alpha"),

@@ -155,6 +155,20 @@
     return { mvp: mul(proj, modelview), modelview, normal: normalMatrix(modelview), proj };
   }
 
+  /** As camera_math.view_lens: the matrix moving clip positions of a camera shown in
+   * the `exact` rect into the viewport `rect` (both [x, y, w, h] from the top left);
+   * null when there is nothing to move. */
+  function viewLens(rect, exact) {
+    if (!exact) return null;
+    const [x, y, w, h] = rect, [ex, ey, ew, eh] = exact;
+    if ((x === ex && y === ey && w === ew && h === eh) || w <= 0 || h <= 0) return null;
+    const m = identity();
+    m[0] = ew / w; m[5] = eh / h;
+    m[12] = m[0] - 1 + 2 * (ex - x) / w;
+    m[13] = m[5] - 1 + 2 * ((y + h) - (ey + eh)) / h;
+    return m;
+  }
+
   // -- camera controllers: pure functions (camera, event data, view rect) -> camera ---
   // Event data is in physical pixels relative to the canvas' top-left corner, like
   // view rects. Each returns a new camera object; the caller stores it.
@@ -447,5 +461,5 @@
   // mul, scale and clone: for the executor (runtime.js), the bindings (controls.js) and
   // the followers (follow.js)
   Object.assign(lumos, { drawMatrices, cameraParts, normalMatrix, controllers, trackballPoint,
-    mul, scale, clone });
+    mul, scale, clone, viewLens });
 })(typeof window !== "undefined" ? window : globalThis);

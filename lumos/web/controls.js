@@ -68,7 +68,7 @@
         const fn = controllers[controllerOf(view.camera)][action];
         if (!fn) continue;
         if (!home[k]) home[k] = clone(view.camera);
-        setCamera(k, fn(view.camera, ev, view.rect));
+        setCamera(k, fn(view.camera, ev, view.exact || view.rect));  // the camera's place
         changed.push(k);
       }
       for (const k of changed.slice()) share(k, changed);
@@ -111,7 +111,8 @@
         const axes = views[c.view];
         let rect = axes.camera.rect.slice();
         if (!c.clip) {
-          const [vx, vy, vw, vh] = axes.rect.map(Number);
+          // where the axes' camera is shown exactly (View.exact), not its rounded rect
+          const [vx, vy, vw, vh] = (axes.exact || axes.rect).map(Number);
           const [cw, ch] = desc().size;
           const ux = rect[2] / Math.max(vw, 1e-9), uy = rect[3] / Math.max(vh, 1e-9);
           rect = [rect[0] - vx * ux, rect[1] - (ch - vy - vh) * uy, cw * ux, ch * uy];

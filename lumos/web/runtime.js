@@ -19,7 +19,8 @@
 (function (global) {
   "use strict";
   const lumos = global.lumos;
-  const { mul, scale, clone, drawMatrices, asBytes, viewAt, attachControls, targetOf } = lumos;
+  const { mul, scale, clone, drawMatrices, viewLens, asBytes, viewAt, attachControls,
+    targetOf } = lumos;
 
   const MODES = { triangles: 4, triangle_strip: 5, lines: 1, line_strip: 3, points: 0 };
   // Uniforms a frame gives in its own physical pixels, which the canvas scales with
@@ -291,9 +292,13 @@
         gl.scissor(...scissor);
         const prog = this.programs.get(d.program);
         gl.useProgram(prog.program);
-        // the frame's aspect, not the rounded canvas rect's: the same matrices at any scale
-        const m = drawMatrices(view.camera, view.rect[2] / view.rect[3], d.origin, d.model);
-        let mvp = m.mvp;
+        // the frame's exact aspect, not the rounded canvas rect's: the same matrices at
+        // any scale; the camera shown at the view's exact place (View.exact)
+        const exact = view.exact && view.exact.map((v) => v * this.scale);
+        const shown = exact && exact[3] > 0 ? exact : view.rect;
+        const m = drawMatrices(view.camera, shown[2] / shown[3], d.origin, d.model);
+        const lens = viewLens([x, y, vw, vh], exact);
+        let mvp = lens ? mul(lens, m.mvp) : m.mvp;
         const origin = [rect[0], rect[1]];  // of the "view" targets it samples: the view's
         if (d.margin) {
           // as executor.grow_viewport: a grown viewport, the same window positions

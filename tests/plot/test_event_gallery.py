@@ -20,7 +20,6 @@ import lumos.widgets as lwidgets  # noqa: E402
 from lumos.app.interaction import Interaction  # noqa: E402
 from tests.clicks import lumos_click, mpl_click  # noqa: E402
 
-
 _lumos_click, _mpl_click = lumos_click, mpl_click
 
 
