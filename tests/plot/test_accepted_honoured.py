@@ -16,8 +16,6 @@ from matplotlib.backend_bases import MouseEvent  # noqa: E402
 import lumos.pyplot as plt  # noqa: E402
 from lumos.app.interaction import Interaction  # noqa: E402
 
-pytestmark = pytest.mark.usefixtures("close_figures")
-
 
 def test_polar_bar_contains_as_matplotlib():
     from lumos.plot.canvas_events import Event
