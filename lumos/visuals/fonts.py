@@ -214,15 +214,22 @@ class Font:
         """Advance width in 1/64 px of a glyph FreeType loads with ``flags`` at a
         ``px64``/64-pixel size: whole pixels where it hints (what Agg lays out)."""
         key = (px64, flags, index)
-        a = self._hinted.get(key)
-        if a is None:
-            with self._lock:
-                face = self._face
-                face.set_char_size(px64, 0, 72, 72)
-                face.load_glyph(index, flags)
-                a = self._hinted[key] = int(face.glyph.advance.x)
-            self._learn()
-        return a
+        if key not in self._hinted:
+            self._load_hinted(key)
+        return self._hinted[key]
+
+    def _load_hinted(self, key: tuple[int, int, int]) -> None:
+        """Load a glyph as FreeType hints it: (px64, flags, index) -> its advance and
+        the (bottom, top) of its outline, in 1/64 px."""
+        px64, flags, index = key
+        with self._lock:
+            face = self._face
+            face.set_char_size(px64, 0, 72, 72)
+            face.load_glyph(index, flags)
+            cbox = face.glyph.outline.get_cbox()
+            self._hinted[key] = int(face.glyph.advance.x)
+            self._hinted_ink[key] = (int(cbox.yMin), int(cbox.yMax))
+        self._learn()
 
     def hinted_kerning(self, left: int, right: int, px64: int) -> int:
         """Kerning in 1/64 px at a ``px64``/64-pixel size, scaled and rounded as
@@ -246,16 +253,9 @@ class Font:
         ``flags`` at a ``px64``/64-pixel size (its control box; (0, 0) for a blank
         glyph, as FreeType gives): what Agg measures a line's ink with."""
         key = (px64, flags, index)
-        box = self._hinted_ink.get(key)
-        if box is None:
-            with self._lock:
-                face = self._face
-                face.set_char_size(px64, 0, 72, 72)
-                face.load_glyph(index, flags)
-                cbox = face.glyph.outline.get_cbox()
-                box = self._hinted_ink[key] = (int(cbox.yMin), int(cbox.yMax))
-            self._learn()
-        return box
+        if key not in self._hinted_ink:
+            self._load_hinted(key)
+        return self._hinted_ink[key]
 
     def ink(self, index: int) -> tuple[float, float, float, float] | None:
         """Exact outline box (x0, y0, x1, y1) in em, or None for a blank glyph."""
