@@ -110,6 +110,9 @@ class Font:
         # (px64, flags, glyph): advance in 1/64 px; px64: HarfBuzz's kerning multiplier
         self._hinted: dict[tuple[int, int, int], int] = stored.get("hinted", {})
         self._kern_mult: dict[int, int] = stored.get("kern_mult", {})
+        # (px64, flags, glyph): the hinted outline's (bottom, top) in 1/64 px
+        self._hinted_ink: dict[tuple[int, int, int], tuple[int, int]] = \
+            stored.get("hinted_ink", {})
         if "face" in stored:
             self.units_per_em, self.ascender, self.descender, self.has_kerning = stored["face"]
         else:
@@ -163,7 +166,8 @@ class Font:
                              self.has_kerning),
                     "index": dict(self._index), "advance": dict(self._advance),
                     "kern": dict(self._kern), "ink": dict(self._ink),
-                    "hinted": dict(self._hinted), "kern_mult": dict(self._kern_mult)}
+                    "hinted": dict(self._hinted), "kern_mult": dict(self._kern_mult),
+                    "hinted_ink": dict(self._hinted_ink)}
 
     def index(self, char: str) -> int:
         """The glyph index of a character (0, the .notdef box, when the font lacks it)."""
@@ -210,15 +214,22 @@ class Font:
         """Advance width in 1/64 px of a glyph FreeType loads with ``flags`` at a
         ``px64``/64-pixel size: whole pixels where it hints (what Agg lays out)."""
         key = (px64, flags, index)
-        a = self._hinted.get(key)
-        if a is None:
-            with self._lock:
-                face = self._face
-                face.set_char_size(px64, 0, 72, 72)
-                face.load_glyph(index, flags)
-                a = self._hinted[key] = int(face.glyph.advance.x)
-            self._learn()
-        return a
+        if key not in self._hinted:
+            self._load_hinted(key)
+        return self._hinted[key]
+
+    def _load_hinted(self, key: tuple[int, int, int]) -> None:
+        """Load a glyph as FreeType hints it: (px64, flags, index) -> its advance and
+        the (bottom, top) of its outline, in 1/64 px."""
+        px64, flags, index = key
+        with self._lock:
+            face = self._face
+            face.set_char_size(px64, 0, 72, 72)
+            face.load_glyph(index, flags)
+            cbox = face.glyph.outline.get_cbox()
+            self._hinted[key] = int(face.glyph.advance.x)
+            self._hinted_ink[key] = (int(cbox.yMin), int(cbox.yMax))
+        self._learn()
 
     def hinted_kerning(self, left: int, right: int, px64: int) -> int:
         """Kerning in 1/64 px at a ``px64``/64-pixel size, scaled and rounded as
@@ -236,6 +247,15 @@ class Font:
             mult = self._kern_mult[px64] = (((x_scale * upem + (1 << 15)) >> 16) << 16) // upem
             self._learn()
         return (round(k * self.units_per_em) * mult + (1 << 15)) >> 16
+
+    def hinted_ink(self, index: int, px64: int, flags: int) -> tuple[int, int]:
+        """(bottom, top) in 1/64 px of a glyph's outline as FreeType hints it with
+        ``flags`` at a ``px64``/64-pixel size (its control box; (0, 0) for a blank
+        glyph, as FreeType gives): what Agg measures a line's ink with."""
+        key = (px64, flags, index)
+        if key not in self._hinted_ink:
+            self._load_hinted(key)
+        return self._hinted_ink[key]
 
     def ink(self, index: int) -> tuple[float, float, float, float] | None:
         """Exact outline box (x0, y0, x1, y1) in em, or None for a blank glyph."""
@@ -599,8 +619,20 @@ def check_spacing(name: str, value: object) -> str | float:
     return v
 
 
-def line_ink(font: Font, line: str) -> tuple[float, float]:
-    """(ascent, descent) of a plain line's ink in em, both >= 0 (0 for a blank line)."""
+def line_ink(font: Font, line: str, hint: tuple[float, int] | None = None,
+             ) -> tuple[float, float]:
+    """(ascent, descent) of a plain line's ink in em. ``hint`` = (pixels per em, load
+    flags): of the outlines as FreeType hints them at that size, as Agg measures a line
+    (``FT2Font.get_width_height``, ``get_descent``: whole pixels where it hints; a
+    blank glyph's box is the origin, and a line drawn above its baseline has a negative
+    descent); None: the exact outlines, both >= 0 (0 for a blank line)."""
+    if hint is not None:
+        px64, flags = round(hint[0] * 64), int(hint[1])
+        boxes = [font.hinted_ink(font.index(c), px64, flags) for c in shaped(font, line)]
+        if not boxes:
+            return 0.0, 0.0
+        unit = 64 * hint[0]
+        return max(b[1] for b in boxes) / unit, -min(b[0] for b in boxes) / unit
     boxes = [b for c in shaped(font, line) if (b := font.ink(font.index(c))) is not None]
     if not boxes:
         return 0.0, 0.0
@@ -638,7 +670,7 @@ def plain_layout(text: str, font: Font, anchor_x: str = "left", anchor_y: str = 
     aligned on the anchor; ``anchor_y`` picks the block's top, center or bottom or the
     last line's baseline; ``hint``: see :func:`line_glyphs`."""
     lines = text.split("\n")
-    top, bottom, ys = block_box(font, [line_ink(font, ln) for ln in lines], spacing)
+    top, bottom, ys = block_box(font, [line_ink(font, ln, hint) for ln in lines], spacing)
     align, y_off = anchor_offsets(anchor_x, anchor_y, top, bottom, ys[-1])
     indices, chars, pens = [], [], []
     for line, y in zip(lines, ys, strict=True):

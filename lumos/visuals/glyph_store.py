@@ -150,7 +150,7 @@ def _decode(data: bytes, description: str) -> tuple[np.ndarray, dict]:
 _FT_LIBRARY = {"win32": "libfreetype.dll", "darwin": "libfreetype.dylib"}.get(
     sys.platform, "libfreetype.so")  # what freetype-py's wheels bundle (freetype.raw)
 _METRICS_MAGIC = b"lumos font metrics 1\n"
-_METRIC_TABLES = ("index", "advance", "kern", "ink", "hinted", "kern_mult")
+_METRIC_TABLES = ("index", "advance", "kern", "ink", "hinted", "kern_mult", "hinted_ink")
 _MAX_KERN_PAIRS = 20_000  # the file stays small: pairs past this are looked up again
 
 
@@ -190,7 +190,8 @@ def load_metrics(font_path: Path) -> dict | None:
     """The stored metrics of a font file: {"face": (units per em, ascender, descender,
     kerns), "index": {char: glyph}, "advance": {glyph: em}, "kern": {(glyph, glyph): em},
     "ink": {glyph: (x0, y0, x1, y1) em or None}, "hinted": {(size in 1/64 px, load
-    flags, glyph): advance in 1/64 px}, "kern_mult": {size in 1/64 px: multiplier}}, or
+    flags, glyph): advance in 1/64 px}, "kern_mult": {size in 1/64 px: multiplier},
+    "hinted_ink": {(size in 1/64 px, load flags, glyph): (bottom, top) in 1/64 px}}, or
     None when none are stored (or the
     file is damaged, or from another font file or FreeType)."""
     where = _metrics_file(font_path)

@@ -404,7 +404,7 @@ def text_extent(
     lines = text.split("\n")
     hint = hint_for(size)
     width = max(line_glyphs(font, ln, hint)[0] for ln in lines) * size
-    top, bottom, ys = block_box(font, [line_ink(font, ln) for ln in lines], spacing)
+    top, bottom, ys = block_box(font, [line_ink(font, ln, hint) for ln in lines], spacing)
     return width, (top - bottom) * size, (ys[-1] - bottom) * size
 
 

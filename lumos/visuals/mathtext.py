@@ -733,7 +733,8 @@ def line_baselines(text: str, font_size: float, *, line_spacing: str | float = "
     spacing = check_spacing("line_spacing", line_spacing)
     font = get_font(bold, face=face)
     if parse(text) is None:
-        inks = [line_ink(font, ln) for ln in shown_dollars(text).split("\n")]
+        hint = hint_for(size)
+        inks = [line_ink(font, ln, hint) for ln in shown_dollars(text).split("\n")]
         return tuple(y * size for y in block_box(font, inks, spacing)[2])
     return tuple(y * size for y in _vertical(font, _lines(text, font), spacing, size)[2])
 

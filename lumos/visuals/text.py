@@ -246,15 +246,17 @@ class _GlyphSheet:
 _CORNERS = [0, 1, 2, 0, 2, 3]  # two triangles per glyph quad
 
 
-def _hinted_table(font, chars: str, hint: tuple[float, int]) -> tuple[dict, dict]:
-    """({char: advance}, {pair: kerning}) in 1/64 px at ``hint`` = (pixels per em,
-    load flags): what a page lays plain lines out with (mathtext.js ``textBox``)."""
+def _hinted_table(font, chars: str, hint: tuple[float, int]) -> tuple[dict, dict, dict]:
+    """({char: advance}, {pair: kerning}, {char: [bottom, top]}) in 1/64 px at ``hint``
+    = (pixels per em, load flags): what a page lays plain lines out and measures their
+    ink with (mathtext.js ``hintedBox``; :func:`.fonts.line_ink`)."""
     px64 = round(hint[0] * 64)
     index = {c: font.index(c) for c in chars}
     advance = {c: font.hinted_advance(i, px64, hint[1]) for c, i in index.items()}
     kern = {a + b: k for a in chars for b in chars
             if (k := font.hinted_kerning(index[a], index[b], px64)) != 0}
-    return advance, kern
+    ink = {c: list(font.hinted_ink(i, px64, hint[1])) for c, i in index.items()}
+    return advance, kern, ink
 
 
 @lru_cache(maxsize=4096)
@@ -566,9 +568,10 @@ class Text(Visual):
         box's least ascent and descent (``ascender``, ``descender`` < 0: the font's
         :attr:`.fonts.Font.box_metrics`), kerning pairs, the SDF scale (``a_scale``
         is ``sdf_scale * font_size``), and for a raster (:func:`.fonts.hinting`) per
-        font size of its labels the hinted advances and kerning of plain lines in 1/64
-        px (``hinted``: [size, {char: advance}, {pair: kerning}], as
-        :func:`.fonts.line_glyphs` takes them); how plain lines are shaped
+        font size of its labels the hinted advances, kerning and ink (bottom, top) of
+        plain lines in 1/64 px (``hinted``: [size, {char: advance}, {pair: kerning},
+        {char: [bottom, top]}], as :func:`.fonts.line_glyphs` and
+        :func:`.fonts.line_ink` take them); how plain lines are shaped
         (:func:`.fonts.shaped`): the font's ``ligatures`` ([letters, character], in the
         order tried) of the letters here and the ``ignorable`` characters here."""
         from .mathtext import glyph_ink, math_metrics, spacing_class

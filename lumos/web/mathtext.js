@@ -397,8 +397,9 @@
   }
 
   /** fonts.py line_glyphs with a hint: a plain line at `size` pixels as Agg lays it out
-   * (hinted advances, kerning in 1/64 px), in em. */
-  function hintedBox(table, [, advance, kern], text, size) {
+   * (hinted advances, kerning in 1/64 px), in em; its height and depth those of the
+   * hinted outlines (fonts.py line_ink: a blank glyph's box is the origin). */
+  function hintedBox(table, [, advance, kern, ink], text, size) {
     const out = new Box();
     let pen = 0, prev = null;  // 1/64 px
     for (const c of text) {
@@ -411,6 +412,11 @@
       prev = c;
     }
     out.width = pen / 64 / size;
+    const boxes = [...text].filter((c) => c.codePointAt(0) >= 32).map((c) => ink[c]);
+    if (boxes.length) {
+      out.height = Math.max(...boxes.map((b) => b[1])) / 64 / size;
+      out.depth = -Math.min(...boxes.map((b) => b[0])) / 64 / size;
+    }
     return out;
   }
 

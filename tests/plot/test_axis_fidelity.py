@@ -63,11 +63,11 @@ def test_set_title_reads_the_title_rcparams_when_called():
         ax.set_title("A")
     assert ax.get_title("left") == "A"
     left = ax.title.styles["left"]
-    assert (left.weight, left.color, left.fontsize) == (700, (1.0, 0.0, 0.0, 1.0), 20.0)
+    assert (left.weight, left.color, left.fontsize) == ("bold", (1.0, 0.0, 0.0, 1.0), 20.0)
     assert (ax.title.get_position()[1], ax.title.pad) == (1.1, 12.0)
     ax.set_title("B")  # rcParams back to the defaults: so is the style
     centre = ax.title.styles["center"]
-    assert (centre.weight, centre.fontsize, ax.title.pad) == (400, 12.0, 6.0)
+    assert (centre.weight, centre.fontsize, ax.title.pad) == ("normal", 12.0, 6.0)
     assert ax.title.get_position()[1] == 1.0
 
 

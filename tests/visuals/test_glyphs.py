@@ -303,6 +303,12 @@ def test_rotation_90_swaps_extents():
 
 
 def test_multiline(atlas):
+    # the outlines as they are (a vector file's): a raster's ink is hinted, below
+    with hinted(None):
+        _multiline(atlas)
+
+
+def _multiline(atlas):
     size = 10
     w1, h1, d1 = text_extent("abc", size)
     w2, h2, d2 = text_extent("abc\nabcdef\nx", size, line_spacing=1.5)
