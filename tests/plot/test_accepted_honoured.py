@@ -4,6 +4,8 @@ polar bars' picking, ``animated`` artists, draggable legends and annotations, 3D
 
 from __future__ import annotations
 
+import math
+
 import matplotlib
 
 matplotlib.use("Agg")
@@ -52,8 +54,11 @@ def _changed_outside_box(fig, ax, artists) -> tuple[int, int]:
     h, w = changed.shape
     bx, by, bw, bh = ax.box
     rows, cols = np.mgrid[:h, :w]
-    inside = ((cols >= round(bx) - 1) & (cols < round(bx + bw))
-              & (rows >= h - round(by + bh)) & (rows <= h - round(by)))
+    def edge(v: float) -> int:  # as Agg rounds a clip box (halves up)
+        return math.floor(v + 0.5)
+
+    inside = ((cols >= edge(bx) - 1) & (cols < edge(bx + bw))
+              & (rows >= h - edge(by + bh)) & (rows <= h - edge(by)))
     return int((changed & ~inside).sum()), int((changed & inside).sum())
 
 

@@ -90,7 +90,9 @@ def _same_place(ours: np.ndarray, theirs: np.ndarray, name: str, size_tol: float
         return
     centres = []
     for mask in (ours, theirs):
-        labels, n = ndimage.label(mask)
+        # pixels touching at a corner are one piece: a marker's corner pixel half a
+        # pixel off may touch the rest of it only diagonally
+        labels, n = ndimage.label(mask, np.ones((3, 3)))
         centres.append(np.array(ndimage.center_of_mass(mask, labels, range(1, n + 1))))
     a, b = centres
     gaps = np.abs(a[:, None, :] - b[None, :, :]).max(axis=-1)
