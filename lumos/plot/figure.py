@@ -99,7 +99,7 @@ class Figure(FigureSaving, FigureStacking, FigureBase):
         self._tick_memo: dict | None = None  # Axis.ticks during a draw
         self._home: dict = {}  # view -> its axes' state before the mouse first moved it
         #: figure fraction → figure pixels from the bottom left (matplotlib's name)
-        self.transFigure = LiveTransform(lambda: unit_to_box((0, 0, *self.canvas.size)),
+        self.transFigure = LiveTransform(lambda: unit_to_box(self.bbox_pixels()),
                                          "transFigure")
         #: inches → figure pixels (matplotlib's name; ScaledTranslation and offset_copy
         #: use it for offsets in inches or points)
@@ -166,15 +166,20 @@ class Figure(FigureSaving, FigureStacking, FigureBase):
                 max(1, int(self._figsize[1] * self._dpi + 1e-6)))
 
     def bbox_pixels(self) -> tuple[float, float, float, float]:
-        """The figure in its canvas's pixels: (0, 0, width, height)."""
+        """The figure in its canvas's pixels: (0, 0, width, height), the size unrounded
+        (figsize × dpi) while the canvas has the figure's size."""
         w, h = self.canvas.size
+        if (w, h) == self._pixel_size():
+            # matplotlib's figure keeps the fraction of a pixel its Agg canvas drops
+            # (7/3 in at 100 dpi: 233.33 px, rows counted from the canvas's 233): a
+            # figure fraction and the layouts reach it
+            return 0.0, 0.0, self._figsize[0] * self._dpi, self._figsize[1] * self._dpi
         return 0.0, 0.0, float(w), float(h)
 
     @property
     def bbox(self) -> Bbox:
-        """The figure in pixels (matplotlib's ``fig.bbox``)."""
-        w, h = self._pixel_size()
-        return Bbox.from_bounds(0, 0, w, h)
+        """The figure in pixels (matplotlib's ``fig.bbox``: figsize × dpi)."""
+        return Bbox.from_bounds(0, 0, self._figsize[0] * self._dpi, self._figsize[1] * self._dpi)
 
     @property
     def dpi(self) -> float:

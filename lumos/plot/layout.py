@@ -208,7 +208,7 @@ def _tight_room(fig, ss, axes):
     visible = [a for a in axes if a.get_visible()]
     if not visible:
         return None
-    w, h = fig.canvas.size
+    _, _, w, h = fig.bbox_pixels()
     scale = np.array([w, w, h, h], float)
     box = ss.get_position(fig)
     fixed, moving = [], []
@@ -277,7 +277,7 @@ def _cells(fig, specs, kwargs) -> list[Bbox]:
 
 def _tight_params(fig, shape, spans, margins, pad, h_pad, w_pad, rect):
     rows, cols = shape
-    w, h = fig.canvas.size
+    _, _, w, h = fig.bbox_pixels()
     font = float(rcParams["font.size"]) / 72 * fig.dpi  # pixels
     pad_x, pad_y = pad * font / w, pad * font / h
     hpad = (w_pad if w_pad is not None else pad) * font / w

@@ -187,7 +187,7 @@ def constrained_layout(fig, h_pad: float, w_pad: float, hspace: float, wspace: f
     """Place the grid axes, colorbars and figure titles of ``fig`` (matplotlib's
     ``do_constrained_layout``, twice: decorations change with the boxes)."""
     pads = (w_pad * fig.dpi, h_pad * fig.dpi)
-    spaces = ((hspace, wspace), fig.canvas.size)
+    spaces = ((hspace, wspace), fig.bbox_pixels()[2:])
     for _ in range(2):
         grids = _constrained_pass(fig, rect, pads, spaces)
         if grids is None:
@@ -214,7 +214,7 @@ def _constrained_pass(fig, rect, pads, spaces):
 def _place(fig, grids: dict, rect, pads):
     """Solve the grids (their margins set) in ``rect`` and move the axes there; None
     when an axes would collapse."""
-    w, h = fig.canvas.size
+    _, _, w, h = fig.bbox_pixels()
     x0, y0 = rect[0] * w, rect[1] * h
     x1, y1 = x0 + rect[2] * w, y0 + rect[3] * h
     if not _solve(fig, grids, (x0, y0, x1, y1)):

@@ -797,5 +797,4 @@ class WholeFigure:
 
     @property
     def box(self) -> tuple[float, float, float, float]:
-        w, h = self.figure.canvas.size
-        return 0.0, 0.0, float(w), float(h)
+        return self.figure.figure.bbox_pixels()

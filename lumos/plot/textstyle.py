@@ -330,7 +330,7 @@ def wrapped(fig, text: str, st: TextStyle, x: float, y: float) -> str:
     """matplotlib's ``wrap=True``: lines broken at spaces so that each stays inside the
     figure, measured from the anchor along the text's direction (``ha='left'``: ahead,
     'right': behind, 'center': twice the nearer) as ``Text._get_wrap_line_width``."""
-    w_fig, h_fig = fig.canvas.size
+    _, _, w_fig, h_fig = fig.figure.bbox_pixels()
     size = fig.points_to_pixels(st.fontsize)
     rotation = st.rotation % 360
     ahead = _reach(rotation, x, y, w_fig, h_fig)

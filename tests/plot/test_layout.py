@@ -968,3 +968,21 @@ def test_constrained_layout_keeps_no_room_for_a_label_moved_into_the_box():
         boxes.append(ax.get_position().bounds)
         plt.close(fig)
     np.testing.assert_allclose(boxes[1], boxes[0], atol=0.004)
+
+
+@pytest.mark.parametrize("layout", ["constrained", "tight"])
+def test_a_figure_of_a_fraction_of_a_pixel_is_laid_out_in_its_whole_size(layout):
+    # 7/3 in at 100 dpi is 233.33 px (Agg draws 233 rows): matplotlib's layouts fill
+    # the 233.33, so a title's top sits h_pad below it (gallery scales/log_demo)
+    def boxes(plt):
+        fig, axs = plt.subplots(1, 3, layout=layout, figsize=(7, 7 / 3))
+        for ax, name in zip(axs, ["semilogx", "semilogy", "loglog"], strict=True):
+            ax.semilogx([0.01, 10], [-1, 1])
+            ax.set_title(name)
+        fig.canvas.draw() if plt is mplt else fig.draw()
+        out = [np.array(ax.get_position().extents) * [700, 700 / 3, 700, 700 / 3]
+               for ax in axs]
+        plt.close(fig)
+        return np.array(out)
+
+    np.testing.assert_allclose(boxes(lplt), boxes(mplt), atol=0.02)
