@@ -511,15 +511,19 @@ class PathCollection(Artist, ScalarMappable):
         ``draw_markers`` (each origin rounded to a whole pixel) one symbol of one size,
         one face, edge color and line width, and ``draw_path_collection`` (the points
         where they are: None) anything more."""
+        if not (self._one_style() and (self._one_size is not None or len(self._offsets) == 1)):
+            return None
+        return draw_markers_snap(self.get_snap())
+
+    def _one_style(self) -> bool:
+        """Whether matplotlib's collection has one face color, one edge color (not
+        'none': no rows) and one line width."""
         n = len(self._offsets)
         one_face = n == 1 or (self._array is None and self._one_face
                               and np.ndim(self._alpha) == 0)
-        edges = self._edgecolors  # 'face': the face's ('none': no rows, as no face)
+        edges = self._edgecolors  # 'face': the face's
         one_edge = edges == "face" if isinstance(edges, str) else len(edges) == 1 or n == 1
-        if not (one_face and one_edge and self._one_width and
-                (self._one_size is not None or n == 1)):
-            return None
-        return draw_markers_snap(self.get_snap())
+        return one_face and one_edge and self._one_width
 
     def _snaps_path(self, symbol) -> bool:
         """Whether Agg's ``draw_markers`` snaps the symbol's path to the pixel grid (for
@@ -548,7 +552,8 @@ class PathCollection(Artist, ScalarMappable):
             edge = tuple(rgba)
         return LegendHandle(marker=(symbol, float(np.ravel(sizes)[0]), rgba, edge, edge_w),
                             count="scatterpoints", marker_areas=(lo, hi),
-                            marker_join="round")  # a collection's, as the points join
+                            marker_join="round",  # a collection's, as the points join
+                            markers_rounded=self._one_style())
 
     def get_marker(self):
         """The marker code of the points."""
