@@ -466,9 +466,9 @@ class PathCollection(Artist, ScalarMappable):
             if self._edgecolors == "face" and isinstance(symbol, MarkerOutline):
                 # a glyph's strokes thicken by the edge width, not by the size's growth
                 return symbol, diameter, face, "face", edge_w
-            if self._snaps_path(symbol):  # Agg snaps the path for the edge, strokes it
-                return symbol, diameter, face, self._edgecolors if \
-                    self._edgecolors == "face" else (0.0, 0.0, 0.0, 0.0), edge_w
+            if self._edgecolors == "face" and self._snaps_path(symbol):
+                # Agg snaps the path for the edge's width, then strokes it
+                return symbol, diameter, face, "face", edge_w
             if self._edgecolors == "face":
                 diameter = diameter + edge_w
             return symbol, diameter, face, (0.0, 0.0, 0.0, 0.0), 0.0
