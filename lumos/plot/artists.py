@@ -241,6 +241,9 @@ class LegendHandle:
     ``scatteryoffsets``); ``marker_areas`` (smallest, largest) area in points² of a
     scatter's markers: several legend markers span them, as matplotlib's do.
     ``marker_join`` joins the marker's edge (None: the symbol's own, as a Line2D's).
+    ``markers_rounded``: whether matplotlib's legend draws the markers with Agg's
+    ``draw_markers`` (a Line2D's; a collection's of one style, and one marker), each
+    origin rounded to a whole pixel, or where they are (``draw_path_collection``).
     ``effects`` ``(path effects, alpha)`` of a patch: its box is drawn with them, in list
     order (:func:`lumos.plot.patch_effects.effect_paths`); ``over`` are ``strokes``
     drawn over the line (a line's path effects after its ``Normal``)."""
@@ -256,6 +259,7 @@ class LegendHandle:
     count: str = "numpoints"
     marker_areas: tuple[float, float] | None = None
     marker_join: str | None = None
+    markers_rounded: bool = True
     effects: tuple | None = None
     over: tuple = ()
 

@@ -154,6 +154,11 @@ class Path3DCollection(Art3D, PathCollection):
         self._dirty = {}
         return []
 
+    def _marker_snap(self):
+        """As a 2D scatter's, but depth shading gives matplotlib one face color per
+        point (``draw_path_collection``: the points where they project)."""
+        return None if self._depthshade else super()._marker_snap()
+
     def visuals(self) -> list:
         return [self._markers3]
 
@@ -167,6 +172,7 @@ class Path3DCollection(Art3D, PathCollection):
         m = self._markers3
         m.symbol, m.edge_width, m.edge_color = symbol, edge_w, edge
         m.depth_shade = self._minalpha if self._depthshade else None
+        m.snap = self._marker_snap()
         m.set_data(self.axes.scaled(self.clip_to_limits(self.points3d())), size=sizes,
                    color=face)
         self._order(m, bool(len(face)) and face[:, 3].min() < 1)

@@ -29,7 +29,7 @@ from .legend_handles import PointsHandle, TupleHandle, entry_handle, is_line_han
 from .legend_lines import LegendLine
 from .legend_text import LegendText
 from .patch_style import rc
-from .snapping import pixel_snap, rectilinear, snap_pixel
+from .snapping import draw_markers_snap, pixel_snap, rectilinear, snap_pixel
 from .style import rcParams
 
 LOCATIONS = {
@@ -691,8 +691,13 @@ def _draw_handle(ov, handle, x: float, y: float, length: float, fs: float, px, l
             if h.marker_areas is not None:
                 sizes = size * np.sqrt(_legend_areas(*h.marker_areas, n) /
                                        max(0.5 * sum(h.marker_areas), 1e-12))
+        # matplotlib's legend markers: a new artist's snap (None; False without
+        # path.snap); a collection of several sizes draws them where they are
+        rounded = h.markers_rounded and (h.count != "scatterpoints" or n == 1)
+        snap = draw_markers_snap(None if rcParams["path.snap"] else False) if rounded else None
         for mx, my, ms in zip(xs, ys, sizes, strict=True):
-            ov.marker(mx, my, symbol, ms * legend.markerscale, face, edge, edge_w, h.marker_join)
+            ov.marker(mx, my, symbol, ms * legend.markerscale, face, edge, edge_w, h.marker_join,
+                      snap)
     return h
 
 

@@ -30,7 +30,7 @@ from .line_api import LineAPI
 from .line_data import DataView, drawstyle_points, finite_range
 from .line_data import step_points as step_points  # a name of this module before
 from .line_effects import PathEffects, needs_view
-from .snapping import rectilinear
+from .snapping import draw_markers_snap, rectilinear
 from .style import dash_offset, dash_pattern, rcParams
 
 if TYPE_CHECKING:
@@ -751,8 +751,7 @@ class Line2D(LineAPI, PathEffects, Artist):
     def _marker_snap(self):
         """How Agg's draw_markers snaps the markers' paths (``get_snap``, None: 'auto';
         their origins round to whole pixels whatever it is)."""
-        snap = self.get_snap()
-        return "auto" if snap is None else bool(snap)
+        return draw_markers_snap(self.get_snap())
 
     def _snaps(self) -> bool:
         """Whether Agg snaps the line to the pixel grid (``get_snap``; None: only a path

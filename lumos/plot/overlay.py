@@ -316,10 +316,12 @@ class Overlay:
             self.polygons.setdefault(self.layer, []).append((pts, colors.to_rgba(facecolor)))
 
     def marker(self, x: float, y: float, symbol: str, size_px: float, face, edge,
-               edge_width_px: float, join: str | None = None) -> None:
+               edge_width_px: float, join: str | None = None, snap=None) -> None:
         """A marker at figure pixel (x, y); ``join``: its edge's corners (None: the
-        symbol's own, as a line's markers join)."""
-        key = (self.layer, symbol, round(edge_width_px, 3), tuple(colors.to_rgba(edge)), join)
+        symbol's own, as a line's markers join); ``snap``: ``Markers.snap`` (None: where
+        it is)."""
+        key = (self.layer, symbol, round(edge_width_px, 3), tuple(colors.to_rgba(edge)), join,
+               snap)
         pos, sizes, faces = self.markers.setdefault(key, ([], [], []))
         pos.append((x, y))
         sizes.append(size_px)
@@ -430,9 +432,9 @@ class Overlay:
             line.order = 10 * layer + (1.5 if step else 1)  # over the lines, under markers
             wanted[key] = line
         for key, (pos, sizes, faces) in self.markers.items():
-            layer, symbol, edge_w, edge, join = key
+            layer, symbol, edge_w, edge, join, snap = key
             m = self._get(("markers",) + key, visuals.Markers, symbol=symbol, edge_width=edge_w,
-                          edge_color=edge, join=join)
+                          edge_color=edge, join=join, snap=snap)
             if self._changed(("markers",) + key, (pos, sizes, faces)):
                 m.set_data(np.asarray(pos), size=np.asarray(sizes), color=np.asarray(faces))
             m.order = 10 * layer + 2

@@ -11,7 +11,7 @@ from ..colors.names import is_masked_array
 from ..gpu.resources import changed_rows
 from ..visuals import Markers
 from ..visuals.marker_outline import MarkerOutline
-from ..visuals.marker_shapes import is_filled
+from ..visuals.marker_shapes import SNAPS, is_filled
 from . import validate
 from .artists import (
     MARKER_SCALE,
@@ -26,6 +26,7 @@ from .artists import (
     numeric,
 )
 from .legend_best import Obstacles, thinned
+from .snapping import draw_markers_snap
 from .style import rcParams
 
 
@@ -77,9 +78,11 @@ class PathCollection(Artist, ScalarMappable):
         self._linewidths = float(rcParams.get("patch.linewidth", 1.0) if linewidths is None
                                  else np.mean(linewidths))
         self._linewidths_default = linewidths is None
+        self._one_width = np.size(linewidths) <= 1  # matplotlib's one linewidth for all
         self._array = None
         self._one_size = None  # the size (points²) of every point, when they share one
         self._facecolor = None
+        self._one_face = True  # whether the face colors were given as one color
         self._face = None  # face colors (n, 4) float, kept until colors change
         self._face_bytes = None  # the same as the shader's uint8 rows
         # rows changed since the axes' batch took them: part -> (start, stop)
@@ -191,6 +194,11 @@ class PathCollection(Artist, ScalarMappable):
             raise
         self._array = None
         self._facecolor = face
+        # one color given (matplotlib keeps one row; a name, an RGB(A) tuple, one row;
+        # 'none' none)
+        self._one_face = c is None or isinstance(c, str) and c.lower() != "none" or \
+            arr is not None and (
+            arr.ndim == 0 or len(arr) == 1 or arr.ndim == 1 and arr.dtype.kind in "biuf")
         self._colors_changed()
 
     def set_offsets(self, xy) -> None:
@@ -337,6 +345,7 @@ class PathCollection(Artist, ScalarMappable):
         validate.check(linewidths=lw)
         self._linewidths = float(np.mean(lw))
         self._linewidths_default = False
+        self._one_width = np.size(lw) <= 1
         self._colors_changed()
 
     set_linewidths = set_linewidth
@@ -457,6 +466,9 @@ class PathCollection(Artist, ScalarMappable):
             if self._edgecolors == "face" and isinstance(symbol, MarkerOutline):
                 # a glyph's strokes thicken by the edge width, not by the size's growth
                 return symbol, diameter, face, "face", edge_w
+            if self._edgecolors == "face" and self._snaps_path(symbol):
+                # Agg snaps the path for the edge's width, then strokes it
+                return symbol, diameter, face, "face", edge_w
             if self._edgecolors == "face":
                 diameter = diameter + edge_w
             return symbol, diameter, face, (0.0, 0.0, 0.0, 0.0), 0.0
@@ -478,7 +490,8 @@ class PathCollection(Artist, ScalarMappable):
         # default joins, whatever the marker's joinstyle (a line's markers take it)
         if not isinstance(edge, np.ndarray):
             return [BatchItem(Markers, (("symbol", symbol), ("edge_width", edge_w),
-                                        ("edge_color", edge), ("join", "round")),
+                                        ("edge_color", edge), ("join", "round"),
+                                        ("snap", self._marker_snap())),
                               self.zorder, self._scaled,
                               face, size=sizes, changed=changed)]
         unique, inverse = np.unique(edge, axis=0, return_inverse=True)
@@ -492,6 +505,32 @@ class PathCollection(Artist, ScalarMappable):
                           changed=dict.fromkeys(("pos", "size", "color"), True),
                           part=("edge", k))
                 for k, idx in enumerate(self._edge_groups)]
+
+    def _marker_snap(self):
+        """``Markers.snap`` of the points: matplotlib's Collection.draw gives Agg's
+        ``draw_markers`` (each origin rounded to a whole pixel) one symbol of one size,
+        one face, edge color and line width, and ``draw_path_collection`` (the points
+        where they are: None) anything more."""
+        if not (self._one_style() and (self._one_size is not None or len(self._offsets) == 1)):
+            return None
+        return draw_markers_snap(self.get_snap())
+
+    def _one_style(self) -> bool:
+        """Whether matplotlib's collection has one face color, one edge color (not
+        'none': no rows) and one line width."""
+        n = len(self._offsets)
+        one_face = n == 1 or (self._array is None and self._one_face
+                              and np.ndim(self._alpha) == 0)
+        edges = self._edgecolors  # 'face': the face's
+        one_edge = edges == "face" if isinstance(edges, str) else len(edges) == 1 or n == 1
+        return one_face and one_edge and self._one_width
+
+    def _snaps_path(self, symbol) -> bool:
+        """Whether Agg's ``draw_markers`` snaps the symbol's path to the pixel grid (for
+        a stroke the line width wide, drawn or not), besides rounding its origin."""
+        snap = self._marker_snap()
+        return isinstance(symbol, str) and symbol in SNAPS and snap is not None and \
+            snap is not False and (snap is True or SNAPS[symbol] > 0)
 
     def pick_index(self, index: int, part=None) -> int:
         if isinstance(part, tuple) and part[0] == "edge" and self._edge_groups is not None:
@@ -513,7 +552,8 @@ class PathCollection(Artist, ScalarMappable):
             edge = tuple(rgba)
         return LegendHandle(marker=(symbol, float(np.ravel(sizes)[0]), rgba, edge, edge_w),
                             count="scatterpoints", marker_areas=(lo, hi),
-                            marker_join="round")  # a collection's, as the points join
+                            marker_join="round",  # a collection's, as the points join
+                            markers_rounded=self._one_style())
 
     def get_marker(self):
         """The marker code of the points."""

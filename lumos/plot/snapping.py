@@ -62,6 +62,12 @@ def snap_tick(p: float, base: float, ends: tuple[float, float], snap, x: bool) -
     return [(p, a), (p, b)] if x else [(a, p), (b, p)]
 
 
+def draw_markers_snap(snap):
+    """``Markers.snap`` of markers Agg's ``draw_markers`` draws, for an artist's
+    ``get_snap()`` (None: 'auto'): their origins round to whole pixels whatever it is."""
+    return "auto" if snap is None else bool(snap)
+
+
 def marker_origin(p: np.ndarray, height: float | None = None) -> np.ndarray:
     """Figure pixels ``p`` (an array: x, or y given the canvas ``height``, Agg's rows
     counting from its top) where Agg's draw_markers puts a marker's origin: on a whole

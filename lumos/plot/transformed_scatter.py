@@ -95,6 +95,7 @@ class TransformedPathCollection(PathCollection):
         if isinstance(edge, np.ndarray):  # one color, given as rows
             edge = tuple(edge[0])
         m.symbol, m.edge_width, m.edge_color, m.join = symbol, edge_w, edge, "round"
+        m.snap = self._marker_snap()  # as the axes' batch places them
         m.set_data(pts, size=np.broadcast_to(sizes, (len(pts),)), color=face)
         m.visible = self._visible and bool(len(pts))
 
