@@ -40,6 +40,10 @@ class TickStyle:
         self.grid: dict = {}  # color, linestyle, linewidth, alpha
         self.labelweight: int | None = None
         self.labelfamily = None
+        #: the tick lines' zorder (matplotlib's Tick zorder: Line2D's 2, +0.01 for major
+        #: ticks); as in matplotlib's Axis.draw, which draws its ticks in one pass at the
+        #: axis's zorder, it orders nothing against other artists
+        self.zorder = 2.01 if which == "major" else 2.0
 
     def copy(self) -> TickStyle:
         new = TickStyle.__new__(TickStyle)

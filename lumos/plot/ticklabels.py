@@ -287,6 +287,11 @@ class TickMark:
     set_mew = set_markeredgewidth
     set_linewidth = set_markeredgewidth
 
+    def get_zorder(self) -> float:
+        """The tick line's zorder (``tick_params(zorder=...)``; matplotlib's Axis draws
+        its ticks together at the axis's zorder, so it orders nothing)."""
+        return getattr(self.axis, self.which).zorder
+
 
 class GridLine:
     """One grid line (``tick.gridline``): shown or hidden for this tick."""

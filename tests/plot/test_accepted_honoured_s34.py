@@ -1,0 +1,65 @@
+"""Keywords lumos accepts are honoured as matplotlib 3.11 honours them (stop 34):
+``tick_params(zorder=...)``, ..."""
+
+import io
+import warnings
+
+import matplotlib
+
+matplotlib.use("agg")
+import matplotlib.pyplot as mplt  # noqa: E402
+import numpy as np  # noqa: E402
+import pytest  # noqa: E402
+
+import lumos.pyplot as plt  # noqa: E402
+
+
+def _both(make):
+    out = []
+    for pyplot in (mplt, plt):
+        fig = pyplot.figure(figsize=(3, 2), dpi=100)
+        out.append(make(fig))
+        pyplot.close(fig)
+    return out
+
+
+@pytest.mark.parametrize("kwargs", [{}, {"zorder": 10}, {"zorder": -5, "which": "minor"},
+                                    {"zorder": 0.5, "which": "both"}])
+def test_tick_params_zorder_on_tick_lines(kwargs):
+    def make(fig):
+        ax = fig.add_subplot()
+        ax.minorticks_on()
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")
+            ax.tick_params(**kwargs)
+        major, minor = ax.xaxis.get_major_ticks()[0], ax.yaxis.get_minor_ticks()[0]
+        return (major.tick1line.get_zorder(), major.tick2line.get_zorder(),
+                minor.tick1line.get_zorder())
+
+    mpl, lum = _both(make)
+    assert lum == pytest.approx(mpl)
+
+
+def test_tick_params_zorder_orders_nothing():
+    """matplotlib's Axis draws its ticks in one pass at the axis's zorder: a thick line
+    covers the ticks whatever their zorder, in both libraries."""
+    def picture(z):
+        fig, ax = plt.subplots(figsize=(3, 2), dpi=100)
+        ax.plot([0, 1], [0, 0], lw=20)
+        ax.set_ylim(0, 1)
+        if z is not None:
+            ax.tick_params(zorder=z)
+        buf = io.BytesIO()
+        fig.savefig(buf, format="png")
+        plt.close(fig)
+        return np.frombuffer(buf.getvalue(), np.uint8)
+
+    base = picture(None)
+    assert np.array_equal(picture(10), base) and np.array_equal(picture(-5), base)
+
+
+def test_tick_params_zorder_checked():
+    fig, ax = plt.subplots()
+    with pytest.raises(TypeError, match="zorder"):
+        ax.tick_params(zorder="top")
+    plt.close(fig)
