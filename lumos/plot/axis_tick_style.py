@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from .. import colors
 from .patch_style import rc
+from .fonts import rc_font
 from .style import font_points, rcParams
 from .ticklabels import TickLabel
 
@@ -38,7 +39,8 @@ class TickStyle:
         self.gridOn = bool(rcParams["axes.grid"]) and which == "major" and \
             rc("axes.grid.axis", "both") in ("both", axis_name)
         self.grid: dict = {}  # color, linestyle, linewidth, alpha
-        self.labelweight: int | None = None
+        self.labelweight: str | int | None = rc_font("weight")
+        self.labelstyle: str | None = rc_font("style")
         self.labelfamily = None
         #: the tick lines' zorder (matplotlib's Tick zorder: Line2D's 2, +0.01 for major
         #: ticks); as in matplotlib's Axis.draw, which draws its ticks in one pass at the

@@ -85,7 +85,7 @@ class TickSet:
         if not len(labels):  # no ticks (a NullLocator's minor set): nothing to style
             return
         # the style's face, looked up once: most labels have no override
-        style_face = face_of(st.labelfamily, None, st.labelweight).name
+        style_face = face_of(st.labelfamily, st.labelstyle, st.labelweight).name
         x = axis.name == "x"
         overrides = axis.overrides
         for side in (1, 2):
@@ -152,7 +152,7 @@ def _label_style(fig, st, o: dict, size: float, style_face: str, x: bool,
     overrides ``o`` (text and position left empty): size, color, rotation and
     alignment (``rotation_mode`` 'xtick'/'ytick' resolved), face, visibility, box."""
     lsize = fig.points_to_pixels(o["size"]) if "size" in o else size
-    face = face_of(o.get("family", st.labelfamily), o.get("style"),
+    face = face_of(o.get("family", st.labelfamily), o.get("style", st.labelstyle),
                    o.get("weight", st.labelweight)).name \
         if o.keys() & {"family", "style", "weight"} else style_face
     color = o.get("color", st.labelcolor)

@@ -150,7 +150,8 @@ class _TextStyle(TextGetters):
 
 
 #: a tick label's Text property -> the TickStyle attribute it reads when not restyled
-_STYLE_KEYS = {"rotation": "labelrotation", "size": "labelsize", "color": "labelcolor"}
+_STYLE_KEYS = {"rotation": "labelrotation", "size": "labelsize", "color": "labelcolor",
+               "weight": "labelweight", "style": "labelstyle", "family": "labelfamily"}
 
 
 class _PickedLabel(TextPicking):

@@ -63,3 +63,44 @@ def test_tick_params_zorder_checked():
     with pytest.raises(TypeError, match="zorder"):
         ax.tick_params(zorder="top")
     plt.close(fig)
+
+
+@pytest.mark.parametrize("rc", [{"font.weight": "bold"}, {"font.style": "italic"},
+                                {"font.weight": 700, "font.style": "oblique"}])
+def test_rc_font_weight_and_style_for_new_texts(rc):
+    """Texts made under rcParams' font.weight/font.style take them (text, tick labels,
+    legend texts); titles and axis labels keep axes.titleweight/labelweight."""
+    def make(fig):
+        pyplot = plt if type(fig).__module__.startswith("lumos") else mplt
+        with pyplot.rc_context(rc), warnings.catch_warnings():
+            warnings.simplefilter("error")
+            ax = fig.add_subplot()
+            t = fig.text(0.1, 0.1, "x")
+            ax.set_title("title")
+            ax.set_xlabel("label")
+            ax.plot([1, 2], label="a")
+            lg = ax.legend()
+            tick = ax.xaxis.get_major_ticks()[0].label1
+        return [(a.get_fontweight(), a.get_fontstyle())
+                for a in (t, ax.title, ax.xaxis.label, tick, lg.get_texts()[0])]
+
+    mpl, lum = _both(make)
+    assert lum == mpl
+
+
+def test_rc_font_weight_draws_bold_tick_labels():
+    def fonts(rc):
+        with plt.rc_context(rc):
+            fig, ax = plt.subplots()
+            fig.text(0.5, 0.5, "text")
+        fig.render()
+        import lumos.primitives as P
+        out = {p.text: str(p.font) for p in fig.canvas.primitives()
+               if isinstance(p, P.GlyphRun)}
+        plt.close(fig)
+        return out
+
+    normal, bold = fonts({}), fonts({"font.weight": "bold", "font.style": "italic"})
+    assert "Bold" not in normal["text"] and "Bold" in bold["text"]
+    assert "Oblique" in bold["text"] and "Oblique" in bold["0.0"]
+    assert "Bold" in bold["0.0"] and "Bold" not in normal["0.0"]
