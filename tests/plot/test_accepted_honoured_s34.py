@@ -104,3 +104,20 @@ def test_rc_font_weight_draws_bold_tick_labels():
     assert "Bold" not in normal["text"] and "Bold" in bold["text"]
     assert "Oblique" in bold["text"] and "Oblique" in bold["0.0"]
     assert "Bold" in bold["0.0"] and "Bold" not in normal["0.0"]
+
+
+@pytest.mark.parametrize("s", ["office flow", "affluent fiddle", "plain"])
+def test_svg_fonttype_none_writes_the_text_as_written(s):
+    """matplotlib's svg.fonttype='none' writes the text as the user wrote it; lumos's
+    shaping draws ligatures (U+FB00..U+FB04), which the SVG text spells back out."""
+    import re
+
+    def make(fig):
+        fig.text(0.1, 0.5, s)
+        buf = io.StringIO()
+        fig.savefig(buf, format="svg")
+        return re.findall(r"<text[^>]*>(.*?)</text>", buf.getvalue(), re.S)
+
+    with mplt.rc_context({"svg.fonttype": "none"}), plt.rc_context({"svg.fonttype": "none"}):
+        mpl, lum = _both(make)
+    assert lum == mpl == [s]
