@@ -121,3 +121,38 @@ def test_svg_fonttype_none_writes_the_text_as_written(s):
     with mplt.rc_context({"svg.fonttype": "none"}), plt.rc_context({"svg.fonttype": "none"}):
         mpl, lum = _both(make)
     assert lum == mpl == [s]
+
+
+@pytest.mark.parametrize("kind, x, base", [
+    ("plot", [0, 1, 10, 100], 10), ("plot", [-5, 0, 2, 50], 10), ("plot", [0, 0.5], 10),
+    ("plot", [0.5, 0.5], 10), ("plot", [3, 3], 10), ("plot", [3, 3], 2), ("plot", [1, 1], 10),
+    ("plot", [0.5, 0.5], 2), ("scatter", [0, 0.5], 10), ("bar", [0, 1, 10, 100], 10),
+    ("step", [0, 1, 100], 10), ("fill_between", [0, 1, 10], 10)])
+def test_log_autoscale_limits_from_minpos(kind, x, base):
+    """Values <= 0 on a log axis move to the smallest positive value (matplotlib's
+    LogScale.limit_range_for_scale), and a single value spans the decades around it
+    (LogLocator.nonsingular)."""
+    def make(fig):
+        ax = fig.add_subplot()
+        ax.set_xscale("log", base=base)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            getattr(ax, kind)(x, np.arange(1.0, len(x) + 1))
+        return ax.get_xlim()
+
+    mpl, lum = _both(make)
+    assert lum == pytest.approx(mpl, rel=1e-9)
+
+
+@pytest.mark.parametrize("v", [0.5, 1.0, 3.0])
+def test_log_set_xlim_singular_decades(v):
+    def make(fig):
+        ax = fig.add_subplot()
+        ax.set_xscale("log")
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            ax.set_xlim(v, v)
+        return ax.get_xlim()
+
+    mpl, lum = _both(make)
+    assert lum == pytest.approx(mpl, rel=1e-9)
