@@ -6,8 +6,8 @@ overrides. A mixin of :class:`lumos.plot.axis.Axis`.
 from __future__ import annotations
 
 from .. import colors
-from .patch_style import rc
 from .fonts import rc_font
+from .patch_style import rc
 from .style import font_points, rcParams
 from .ticklabels import TickLabel
 

@@ -1,5 +1,6 @@
-"""Keywords lumos accepts are honoured as matplotlib 3.11 honours them (stop 34):
-``tick_params(zorder=...)``, ..."""
+"""What lumos accepts is honoured as matplotlib 3.11 honours it (stop 34):
+``tick_params(zorder=...)``, rcParams' font.weight/font.style, ``svg.fonttype='none'``
+text with ligatures, log autoscaling of values <= 0 and of a single value."""
 
 import io
 import warnings
@@ -10,17 +11,9 @@ matplotlib.use("agg")
 import matplotlib.pyplot as mplt  # noqa: E402
 import numpy as np  # noqa: E402
 import pytest  # noqa: E402
+from plot_helpers import both_libraries  # noqa: E402  tests/plot/plot_helpers.py
 
 import lumos.pyplot as plt  # noqa: E402
-
-
-def _both(make):
-    out = []
-    for pyplot in (mplt, plt):
-        fig = pyplot.figure(figsize=(3, 2), dpi=100)
-        out.append(make(fig))
-        pyplot.close(fig)
-    return out
 
 
 @pytest.mark.parametrize("kwargs", [{}, {"zorder": 10}, {"zorder": -5, "which": "minor"},
@@ -36,7 +29,7 @@ def test_tick_params_zorder_on_tick_lines(kwargs):
         return (major.tick1line.get_zorder(), major.tick2line.get_zorder(),
                 minor.tick1line.get_zorder())
 
-    mpl, lum = _both(make)
+    mpl, lum = both_libraries(make)
     assert lum == pytest.approx(mpl)
 
 
@@ -84,7 +77,7 @@ def test_rc_font_weight_and_style_for_new_texts(rc):
         return [(a.get_fontweight(), a.get_fontstyle())
                 for a in (t, ax.title, ax.xaxis.label, tick, lg.get_texts()[0])]
 
-    mpl, lum = _both(make)
+    mpl, lum = both_libraries(make)
     assert lum == mpl
 
 
@@ -119,7 +112,7 @@ def test_svg_fonttype_none_writes_the_text_as_written(s):
         return re.findall(r"<text[^>]*>(.*?)</text>", buf.getvalue(), re.S)
 
     with mplt.rc_context({"svg.fonttype": "none"}), plt.rc_context({"svg.fonttype": "none"}):
-        mpl, lum = _both(make)
+        mpl, lum = both_libraries(make)
     assert lum == mpl == [s]
 
 
@@ -140,7 +133,7 @@ def test_log_autoscale_limits_from_minpos(kind, x, base):
             getattr(ax, kind)(x, np.arange(1.0, len(x) + 1))
         return ax.get_xlim()
 
-    mpl, lum = _both(make)
+    mpl, lum = both_libraries(make)
     assert lum == pytest.approx(mpl, rel=1e-9)
 
 
@@ -154,5 +147,5 @@ def test_log_set_xlim_singular_decades(v):
             ax.set_xlim(v, v)
         return ax.get_xlim()
 
-    mpl, lum = _both(make)
+    mpl, lum = both_libraries(make)
     assert lum == pytest.approx(mpl, rel=1e-9)
