@@ -149,3 +149,16 @@ def test_log_set_xlim_singular_decades(v):
 
     mpl, lum = both_libraries(make)
     assert lum == pytest.approx(mpl, rel=1e-9)
+
+
+@pytest.mark.parametrize("kwargs", [{"bbox": (0, 0, 10, 10)}, {"xy": (5, 5)}])
+def test_partial_restore_region_refused(kwargs):
+    """lumos redraws rather than copying pixels: a part of a region, moved, cannot be
+    restored, and is refused by name rather than restored whole."""
+    fig, ax = plt.subplots()
+    fig.canvas.draw()
+    bg = fig.canvas.copy_from_bbox(fig.bbox)
+    with pytest.raises(TypeError, match=next(iter(kwargs))):
+        fig.canvas.restore_region(bg, **kwargs)
+    fig.canvas.restore_region(bg)  # whole: as before
+    plt.close(fig)
