@@ -81,7 +81,9 @@ class Axis(AxisUnits, AxisTickStyle, AxisLimits):
         self.label_position = _SIDES.get(self.name, _SIDES["x"])[0]  # 3D: all are x
         self.label_coords: tuple[float | None, float | None] | None = None
         self.label_loc = "center"
-        self.offset_style: dict = {}
+        # the offset text is a plain Text in matplotlib: rcParams' font weight and style
+        self.offset_style: dict = {k: v for k, v in (
+            ("style", style), ("weight", rc_font("weight"))) if v is not None}
         self.offset_side = 1
 
     def clear(self) -> None:

@@ -62,7 +62,7 @@ def test_tick_params_zorder_checked():
                                 {"font.weight": 700, "font.style": "oblique"}])
 def test_rc_font_weight_and_style_for_new_texts(rc):
     """Texts made under rcParams' font.weight/font.style take them (text, tick labels,
-    legend texts); titles and axis labels keep axes.titleweight/labelweight."""
+    legend texts, offset texts); titles and axis labels keep axes.titleweight/labelweight."""
     def make(fig):
         pyplot = plt if type(fig).__module__.startswith("lumos") else mplt
         with pyplot.rc_context(rc), warnings.catch_warnings():
@@ -75,7 +75,8 @@ def test_rc_font_weight_and_style_for_new_texts(rc):
             lg = ax.legend()
             tick = ax.xaxis.get_major_ticks()[0].label1
         return [(a.get_fontweight(), a.get_fontstyle())
-                for a in (t, ax.title, ax.xaxis.label, tick, lg.get_texts()[0])]
+                for a in (t, ax.title, ax.xaxis.label, tick, lg.get_texts()[0],
+                          ax.yaxis.get_offset_text())]
 
     mpl, lum = both_libraries(make)
     assert lum == mpl
@@ -162,3 +163,28 @@ def test_partial_restore_region_refused(kwargs):
         fig.canvas.restore_region(bg, **kwargs)
     fig.canvas.restore_region(bg)  # whole: as before
     plt.close(fig)
+
+
+def test_offset_text_weight_drawn():
+    """The offset text (a plain Text in matplotlib) takes rcParams' font.weight, and a
+    weight set on it draws (it was kept and drawn regular)."""
+    import lumos.primitives as P
+
+    def offset_font(rc, weight=None):
+        with plt.rc_context(rc):
+            fig, ax = plt.subplots()
+        ax.plot([0, 1], [1e6 + 1, 1e6 + 2])
+        if weight is not None:
+            ax.yaxis.get_offset_text().set_fontweight(weight)
+        fig.render()
+        got = ax.yaxis.get_offset_text().get_fontweight()
+        fonts = [str(p.font) for p in fig.canvas.primitives()
+                 if isinstance(p, P.GlyphRun) and "1e6" in p.text]
+        plt.close(fig)
+        return got, fonts
+
+    got, fonts = offset_font({})
+    assert got == "normal" and len(fonts) == 1 and "Bold" not in fonts[0]
+    for rc, weight in (({"font.weight": "bold"}, None), ({}, "bold")):
+        got, fonts = offset_font(rc, weight)
+        assert got == "bold" and len(fonts) == 1 and "Bold" in fonts[0]
