@@ -332,6 +332,9 @@ class _Writer:
         if n == 0:
             return
         chars = run.chars if len(run.chars) == n else None
+        if self.fonttype == "none" and chars is not None:
+            run = _letters(run)
+            n, chars = len(run.glyph_ids), run.chars
         fill = _paint("fill", run.color)
         if run.rotation:
             ax, ay = run.anchor
@@ -412,6 +415,31 @@ class _Writer:
         if defs:
             head.append("<defs>\n" + "\n".join(defs) + "\n</defs>")
         return "\n".join(head + self.body + ["</svg>", ""])
+
+
+def _letters(run: GlyphRun) -> GlyphRun:
+    """``run`` with each ligature (U+FB00..U+FB04, as shaping made them) back in its
+    letters, each placed at its own advance: text written as text reads as the user wrote
+    it, as matplotlib's ``svg.fonttype='none'`` writes it."""
+    from dataclasses import replace
+
+    from ..visuals.fonts import LIGATURES, get_font
+
+    font = get_font(path=run.font)
+    letters = {lig: seq for seq, lig in LIGATURES.get(font.path.name, ())}
+    if not letters or not letters.keys() & set(run.chars):
+        return run
+    ids, pos, chars = [], [], []
+    for gid, (x, y), c in zip(run.glyph_ids.tolist(), run.positions.tolist(), run.chars,
+                              strict=True):
+        for letter in letters.get(c, c):
+            g = gid if letter == c else font.index(letter)
+            ids.append(g)
+            pos.append((x, y))
+            chars.append(letter)
+            x += font.advance(g) * run.size
+    return replace(run, glyph_ids=np.array(ids, np.int64), positions=np.array(pos),
+                   chars="".join(chars))
 
 
 def _plain(c: str) -> bool:

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from .axes_limits import _singular
+from .axis_limits import expand_singular
 
 if TYPE_CHECKING:
     from .axes3d import Axis3D
@@ -61,7 +61,7 @@ class Axes3DLimits:
                     lo, hi = (minpos if lo <= 0 else lo), (minpos if hi <= 0 else hi)
                 lo, hi = scale.limit_range(lo, hi, minpos)
             if lo == hi:
-                lo, hi = _singular(lo, scale.name)
+                lo, hi = expand_singular(lo, scale)
             lo, hi = _pad(pad_scale, lo, hi, margin)
             if not self._tight:  # 'round_numbers': out to the locator's (mplot3d's)
                 rounded = axis.view_limits(lo, hi)

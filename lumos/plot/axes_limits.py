@@ -10,6 +10,7 @@ import numpy as np
 from . import validate
 from .artists import Artist
 from .axis import Axis
+from .axis_limits import expand_singular
 
 
 class AxesLimits:
@@ -66,7 +67,7 @@ class AxesLimits:
             minpos = min((v for s in spans for v in s if v > 0), default=1e-300)
             lo, hi = axis.scale.limit_range(lo, hi, minpos)
             if lo == hi:  # matplotlib's nonsingular: 0 → ±0.05, v → v ± 5 %
-                lo, hi = _singular(lo, axis.scale.name)
+                lo, hi = expand_singular(lo, axis.scale)
             lo, hi = axis.clip_limits(lo, hi)
             margin = self._margins[i]
             with np.errstate(all="ignore"):
@@ -75,7 +76,7 @@ class AxesLimits:
                 _log_fallback(axis)
                 continue
             if s0 == s1:
-                lo, hi = _singular(lo, axis.scale.name)
+                lo, hi = expand_singular(lo, axis.scale)
                 with np.errstate(all="ignore"):
                     s0, s1 = axis.scale.forward(np.array([lo, hi]))
             # the nearest sticky edges outside the data: margins stop there
@@ -378,10 +379,3 @@ def _log_fallback(axis: Axis) -> None:
         warnings.warn(f"{axis.name}: data has no positive values, and therefore cannot be "
                       "log-scaled; showing 1..10", stacklevel=3)
         axis.limits.lo, axis.limits.hi = 1.0, 10.0
-
-
-def _singular(v: float, scale: str) -> tuple[float, float]:
-    if scale == "log":
-        return v / 10, v * 10
-    d = abs(v) * 0.05 if v != 0 else 0.05
-    return v - d, v + d

@@ -439,10 +439,7 @@ def _apply_tick_params(axis: Axis, st, kw: dict) -> None:
 
             st.labelfamily = check_family(value)
         elif key == "zorder":
-            from .compat import warn_once
-
-            warn_once("tick zorder", "tick_params: zorder has no effect in lumos (ticks are "
-                      "drawn above the axes' content)")
+            st.zorder = validate.number(value, "zorder")
         elif key in (first, "tick1On"):
             st.tick1On = bool(value)
         elif key in (second, "tick2On"):

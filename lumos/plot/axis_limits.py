@@ -108,7 +108,7 @@ class AxisLimits:
             lo, hi = hi, lo
             self.inverted = not self.inverted
         if lo == hi:
-            lo, hi = _expand_singular(lo, self.scale)
+            lo, hi = expand_singular(lo, self.scale)
         self.limits.lo, self.limits.hi = lo, hi
         self.limits.auto = auto
 
@@ -128,7 +128,7 @@ class AxisLimits:
         if abs(hi - lo) < 1e-300 and largest < 1e-290:  # 1 / span would overflow
             return (-0.001, 0.001) if lo <= hi else (0.001, -0.001)
         if abs(hi - lo) <= largest * 1e-15:
-            a, b = _expand_singular(min(lo, hi), self.scale)
+            a, b = expand_singular(min(lo, hi), self.scale)
             return (a, b) if lo <= hi else (b, a)
         return lo, hi
 
@@ -152,8 +152,15 @@ class AxisLimits:
         return v * (size * (1.0 / span)) + (size * (-origin / span) + start)
 
 
-def _expand_singular(v: float, scale) -> tuple[float, float]:
-    """A usable range around a single value (matplotlib's nonsingular)."""
+def expand_singular(v: float, scale) -> tuple[float, float]:
+    """A usable range around a single value (matplotlib's nonsingular): on a log axis
+    the decades of its base below and above it (LogLocator's ``_decade_less`` and
+    ``_decade_greater``: 0.5 -> 0.1..1, 1 -> 0.1..10)."""
+    if scale.name == "log" and v > 0:
+        b = scale.base
+        e = math.log(v) / math.log(b)
+        less, greater = b ** math.floor(e), b ** math.ceil(e)
+        return (less / b if less == v else less), (greater * b if greater == v else greater)
     if scale.domain[0] == 0.0 and scale.domain[1] == math.inf:
         return v / 10, v * 10
     d = abs(v) * 0.05 if v != 0 else 0.05

@@ -6,6 +6,7 @@ overrides. A mixin of :class:`lumos.plot.axis.Axis`.
 from __future__ import annotations
 
 from .. import colors
+from .fonts import rc_font
 from .patch_style import rc
 from .style import font_points, rcParams
 from .ticklabels import TickLabel
@@ -38,8 +39,13 @@ class TickStyle:
         self.gridOn = bool(rcParams["axes.grid"]) and which == "major" and \
             rc("axes.grid.axis", "both") in ("both", axis_name)
         self.grid: dict = {}  # color, linestyle, linewidth, alpha
-        self.labelweight: int | None = None
+        self.labelweight: str | int | None = rc_font("weight")
+        self.labelstyle: str | None = rc_font("style")
         self.labelfamily = None
+        #: the tick lines' zorder (matplotlib's Tick zorder: Line2D's 2, +0.01 for major
+        #: ticks); as in matplotlib's Axis.draw, which draws its ticks in one pass at the
+        #: axis's zorder, it orders nothing against other artists
+        self.zorder = 2.01 if which == "major" else 2.0
 
     def copy(self) -> TickStyle:
         new = TickStyle.__new__(TickStyle)

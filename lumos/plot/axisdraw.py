@@ -85,7 +85,7 @@ class TickSet:
         if not len(labels):  # no ticks (a NullLocator's minor set): nothing to style
             return
         # the style's face, looked up once: most labels have no override
-        style_face = face_of(st.labelfamily, None, st.labelweight).name
+        style_face = face_of(st.labelfamily, st.labelstyle, st.labelweight).name
         x = axis.name == "x"
         overrides = axis.overrides
         for side in (1, 2):
@@ -152,7 +152,7 @@ def _label_style(fig, st, o: dict, size: float, style_face: str, x: bool,
     overrides ``o`` (text and position left empty): size, color, rotation and
     alignment (``rotation_mode`` 'xtick'/'ytick' resolved), face, visibility, box."""
     lsize = fig.points_to_pixels(o["size"]) if "size" in o else size
-    face = face_of(o.get("family", st.labelfamily), o.get("style"),
+    face = face_of(o.get("family", st.labelfamily), o.get("style", st.labelstyle),
                    o.get("weight", st.labelweight)).name \
         if o.keys() & {"family", "style", "weight"} else style_face
     color = o.get("color", st.labelcolor)
@@ -225,14 +225,15 @@ def _offset(ax, axis, side: int) -> float:
     return spine.offset_px() if spine is not None and spine.axes is not None else 0.0
 
 
-def _label_face(axis) -> str:
-    st = axis.label_style
+def _style_face(st: dict) -> str:
+    """The face of a label's or offset text's style (family, style, weight)."""
     return face_of(st.get("family"), st.get("style"), st.get("weight")).name
 
 
 def _label_size(ax, axis) -> tuple[float, float, float]:
     lsize = ax.figure.points_to_pixels(axis.label_size)
-    return (*textmod.measure(axis.drawn_label, lsize, face=_label_face(axis))[:2], lsize)
+    face = _style_face(axis.label_style)
+    return (*textmod.measure(axis.drawn_label, lsize, face=face)[:2], lsize)
 
 
 def axis_margins(ax, axis, ticks: TickLayout | None = None) -> dict[str, float]:
@@ -263,9 +264,9 @@ def axis_margins(ax, axis, ticks: TickLayout | None = None) -> dict[str, float]:
             else:
                 # an x label at the top stands on its baseline (matplotlib's)
                 w, h, lsize = _label_size(ax, axis)
-                above = h - textmod.measure(axis.drawn_label, lsize,
-                                            face=_label_face(axis))[2] if x and side == 2 \
-                    else h
+                face = _style_face(axis.label_style)
+                above = h - textmod.measure(axis.drawn_label, lsize, face=face)[2] \
+                    if x and side == 2 else h
                 reach += fig.points_to_pixels(axis.labelpad) + above
         if axis.offset_visible(ticks) and x and axis.offset_side == side:
             reach = max(reach, ticks.reach(side) + textmod.measure(
@@ -477,7 +478,7 @@ def y_offset_box(ax) -> tuple[float, float, float] | None:
         return None
     size = ax.figure.points_to_pixels(axis.offset_style["size"]) \
         if "size" in axis.offset_style else ticks.size_px
-    w, h = textmod.measure(ticks.offset, size)[:2]
+    w, h = textmod.measure(ticks.offset, size, face=_style_face(axis.offset_style))[:2]
     bx, _, bw, _ = ax.box
     x = bx + (bw if axis.offset_side == 2 else 0)
     return (x - w, x, h) if axis.offset_side == 2 else (x, x + w, h)
@@ -495,10 +496,10 @@ def _draw_offset(ax, axis, ticks: TickLayout, ov) -> None:
         sign = -1.0 if side == 1 else 1.0
         y = _base(ax, axis, side) + sign * (ticks.reach(side) + 2)
         ov.text(ticks.offset, bx + bw, y, size, color, ha="right",
-                va="top" if side == 1 else "bottom")
+                va="top" if side == 1 else "bottom", face=_style_face(style))
     else:
         ov.text(ticks.offset, bx + (bw if side == 2 else 0), by + bh + 2, size, color,
-                ha="right" if side == 2 else "left", va="bottom")
+                ha="right" if side == 2 else "left", va="bottom", face=_style_face(style))
 
 
 def _label_base(ax, axis, side: int, ticks: TickLayout) -> float:
@@ -558,7 +559,7 @@ def _label_place(ax, axis, ticks: TickLayout) -> tuple:
     # label turned to read downwards, outside the tick labels, as matplotlib)
     ha, va = st.get("ha", ha), st.get("va", va)
     mode = st.get("rotation_mode", "anchor" if not x else None)
-    return px, py, ha, va, rot, mode, lsize, _label_face(axis)
+    return px, py, ha, va, rot, mode, lsize, _style_face(axis.label_style)
 
 
 def label_box_shape(ax, axis, ticks: TickLayout) -> tuple | None:

@@ -566,10 +566,16 @@ class FigureCanvas(Canvas):
 
     def restore_region(self, region, bbox=None, xy=None) -> None:
         """Back to the picture ``region`` was copied from: the animated artists
-        ``draw_artist`` drew since are left out again."""
+        ``draw_artist`` drew since are left out again. A partial restore (``bbox``, ``xy``:
+        a part of the region, moved) is refused by TypeError: lumos redraws the figure
+        rather than copying pixels, so it cannot restore a part of the picture."""
         if not (isinstance(region, tuple) and len(region) == 3 and region[0] == "lumos-region"):
             raise TypeError(f"region: got {type(region).__name__}, expected what "
                             "copy_from_bbox returned")
+        for name, value in (("bbox", bbox), ("xy", xy)):
+            if value is not None:
+                raise TypeError(f"restore_region: {name} (a partial restore) is not "
+                                "supported: lumos restores the whole region")
         self._blitted = dict(region[2])
 
     def blit(self, bbox=None) -> None:

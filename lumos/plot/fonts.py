@@ -63,6 +63,19 @@ def check_weight(weight) -> str | int:
     return _name_or_number(weight, _WEIGHTS, "fontweight")
 
 
+def rc_font(key: str) -> str | int | None:
+    """``rcParams['font.weight']`` or ``['font.style']`` (``key`` 'weight' or 'style') as
+    a new text takes it, as matplotlib's FontProperties does when made; None where it is
+    'normal' (the default, which texts keep as not set)."""
+    from .style import rcParams
+
+    if key == "weight":
+        value = rcParams["font.weight"]
+        return None if value in ("normal", 400) else check_weight(value)
+    value = rcParams["font.style"]
+    return None if value == "normal" else check_style(value)
+
+
 def weight_number(weight) -> int:
     """The number 0..1000 of a font weight (a name or a number)."""
     w = check_weight(weight)

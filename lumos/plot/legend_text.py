@@ -12,7 +12,7 @@ from __future__ import annotations
 from .. import colors
 from . import validate
 from .effects import draw_with_effects, read_effects
-from .fonts import FontProperties, check_family, check_style, check_weight
+from .fonts import FontProperties, check_family, check_style, check_weight, rc_font
 
 
 class LegendText:
@@ -22,7 +22,10 @@ class LegendText:
     def __init__(self, text: str, size: float, font: FontProperties) -> None:
         self._text = text
         self._size = float(size)
-        self._family, self._style, self._weight = font.family, font.style, font.weight
+        self._family = font.family
+        # a legend's FontProperties takes rcParams' style and weight where not given
+        self._style = rc_font("style") if font.style is None else font.style
+        self._weight = rc_font("weight") if font.weight is None else font.weight
         self._color = None
         self._alpha: float | None = None
         self._visible = True

@@ -513,7 +513,8 @@ def _label_overrides(axis, side: int) -> list:
             r["mode"] = o["rotation_mode"]
         if {"family", "style", "weight"} & set(o):
             st = axis.major
-            r["face"] = face_of(o.get("family", st.labelfamily), o.get("style"),
+            r["face"] = face_of(o.get("family", st.labelfamily),
+                                o.get("style", st.labelstyle),
                                 o.get("weight", st.labelweight)).name
         if "size" in o:
             r["size"] = float(fig.points_to_pixels(o["size"]))
@@ -567,7 +568,7 @@ def _tick_style(fig, st, ts) -> dict:
             "size": float(fig.points_to_pixels(st.labelsize)), "label_color": color_bytes(
                 st.labelcolor), "rotation": float(st.labelrotation),
             "mode": st.rotation_mode, "ha": getattr(st, "label_ha", None),
-            "face": face_of(st.labelfamily, None, st.labelweight).name,
+            "face": face_of(st.labelfamily, st.labelstyle, st.labelweight).name,
             "va": getattr(st, "label_va", None), "thin": ts.thin,
             "snap": list(ts.snap)}  # how the tick marks snap (snapping.snap_tick)
 

@@ -205,6 +205,13 @@ class LogScale(_Transformed):
     def transform(self, axis: int) -> Transform:
         return Log(base=self.base, axes=_on_axis(axis), clip=self.nonpositive == "clip")
 
+    def limit_range(self, vmin: float, vmax: float,
+                    minpos: float = 1e-300) -> tuple[float, float]:
+        """matplotlib's ``LogScale.limit_range_for_scale``: a limit <= 0 moves to
+        ``minpos``, the smallest positive data value."""
+        minpos = minpos if 0 < minpos < math.inf else 1e-300
+        return (minpos if vmin <= 0 else vmin), (minpos if vmax <= 0 else vmax)
+
     def default_tickers(self):
         minor = "auto" if self.subs is None else self.subs
         # matplotlib's: ticks at the decades only (min_n_ticks=0), and where few decades

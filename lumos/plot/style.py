@@ -62,7 +62,8 @@ figure.constrained_layout.wspace figure.dpi figure.edgecolor figure.facecolor
 figure.figsize figure.frameon figure.frontends figure.labelsize figure.labelweight
 figure.subplot.bottom figure.subplot.hspace figure.subplot.left figure.subplot.right
 figure.subplot.top figure.subplot.wspace figure.titlesize figure.titleweight font.family
-font.size grid.alpha grid.color grid.linestyle grid.linewidth hatch.color hatch.linewidth
+font.size font.style font.weight grid.alpha grid.color grid.linestyle grid.linewidth
+hatch.color hatch.linewidth
 hist.bins image.cmap image.interpolation image.interpolation_stage image.origin image.resample
 legend.borderaxespad legend.borderpad legend.edgecolor legend.fontsize legend.framealpha
 legend.frameon legend.handlelength legend.handletextpad legend.labelspacing legend.loc lines.color

@@ -25,6 +25,7 @@ from .fonts import (
     check_weight,
     drawn_normal,
     face_of,
+    rc_font,
 )
 from .style import rcParams
 from .text_getters import TextGetters
@@ -69,8 +70,8 @@ class TextStyle(TextGetters):
         self.fontsize = float(rcParams["font.size"] if fontsize is None
                               else textmod.points(fontsize))
         self.family: tuple[str, ...] | None = None
-        self.fontstyle: str | None = None
-        self.weight: str | int | None = None
+        self.fontstyle: str | None = rc_font("style")
+        self.weight: str | int | None = rc_font("weight")
         self.variant: str | None = None
         self.stretch: str | int | None = None
         self.color = colors.to_rgba(rcParams["text.color"] if color is None else color,

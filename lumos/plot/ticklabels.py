@@ -150,7 +150,8 @@ class _TextStyle(TextGetters):
 
 
 #: a tick label's Text property -> the TickStyle attribute it reads when not restyled
-_STYLE_KEYS = {"rotation": "labelrotation", "size": "labelsize", "color": "labelcolor"}
+_STYLE_KEYS = {"rotation": "labelrotation", "size": "labelsize", "color": "labelcolor",
+               "weight": "labelweight", "style": "labelstyle", "family": "labelfamily"}
 
 
 class _PickedLabel(TextPicking):
@@ -286,6 +287,11 @@ class TickMark:
 
     set_mew = set_markeredgewidth
     set_linewidth = set_markeredgewidth
+
+    def get_zorder(self) -> float:
+        """The tick line's zorder (``tick_params(zorder=...)``; matplotlib's Axis draws
+        its ticks together at the axis's zorder, so it orders nothing)."""
+        return getattr(self.axis, self.which).zorder
 
 
 class GridLine:

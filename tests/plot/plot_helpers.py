@@ -53,3 +53,21 @@ def grown(mask: np.ndarray, reach: int = 1) -> np.ndarray:
         for dx in range(-reach, reach + 1):
             out |= np.roll(mask, (dy, dx), axis=(0, 1))
     return out
+
+
+def both_libraries(make) -> list:
+    """``make(fig)`` on a matplotlib (Agg) figure, then on a lumos one, each 4 x 3
+    inches at 100 dpi and closed after: [matplotlib's result, lumos's]."""
+    import matplotlib
+
+    matplotlib.use("agg")
+    import matplotlib.pyplot as mplt
+
+    import lumos.pyplot as plt
+
+    out = []
+    for pyplot in (mplt, plt):
+        fig = pyplot.figure(figsize=(4, 3), dpi=100)
+        out.append(make(fig))
+        pyplot.close(fig)
+    return out

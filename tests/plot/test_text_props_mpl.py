@@ -5,22 +5,10 @@ high, its ink centred in it)."""
 
 import warnings
 
-import matplotlib
+import pytest
+from plot_helpers import both_libraries  # tests/plot/plot_helpers.py
 
-matplotlib.use("agg")
-import matplotlib.pyplot as mplt  # noqa: E402
-import pytest  # noqa: E402
-
-import lumos.pyplot as plt  # noqa: E402
-
-
-def _both(make):
-    out = []
-    for pyplot in (mplt, plt):
-        fig = pyplot.figure(figsize=(4, 3), dpi=100)
-        out.append(make(fig))
-        pyplot.close(fig)
-    return out
+import lumos.pyplot as plt
 
 
 @pytest.mark.parametrize("weight", ["bold", "normal", 600, "semibold", 650.5, 0, 1000])
@@ -30,7 +18,7 @@ def test_fontweight_as_set(weight):
         t.set_fontweight(weight)
         return t.get_fontweight(), t.get_weight(), t.get_fontproperties().get_weight()
 
-    mpl, lum = _both(make)
+    mpl, lum = both_libraries(make)
     assert lum == mpl
 
 
@@ -50,12 +38,12 @@ def test_other_font_getters_as_set(setter, value, getters):
             getattr(t, setter)(value)
         return [getattr(t, g)() for g in getters]
 
-    mpl, lum = _both(make)
+    mpl, lum = both_libraries(make)
     assert lum == pytest.approx(mpl) if setter == "set_fontsize" else lum == mpl
 
 
 def test_defaults_and_bad_values():
-    mpl, lum = _both(lambda fig: [getattr(fig.text(0, 0, "x"), g)() for g in (
+    mpl, lum = both_libraries(lambda fig: [getattr(fig.text(0, 0, "x"), g)() for g in (
         "get_fontweight", "get_fontstyle", "get_stretch", "get_fontvariant",
         "get_linespacing")])
     assert lum == mpl == ["normal", "normal", "normal", "normal", "normal"]
@@ -84,7 +72,7 @@ def test_linespacing_extent_as_matplotlib(text, spacing, va):
         fig.canvas.draw()
         return t.get_window_extent().extents
 
-    mpl, lum = _both(make)
+    mpl, lum = both_libraries(make)
     # the ink measured as Agg measures it (hinted outlines); on main a fixed spacing was
     # off by up to 28 px, 'normal' by 3.5; the math line's width 0.22 (not the layout)
     assert lum == pytest.approx(mpl, abs=0.22 if "$" in text else 1e-6)
