@@ -297,8 +297,8 @@ class Canvas:
             frame.views[vid] = FrameView(vid, rect, camera, view.bgcolor,
                                          exact=tuple(float(v) * pr for v in view.rect))
             is_3d = view.camera.kind != "panzoom"
-            depth_ctx = PrimitiveContext(view.rect, self._size, pr,
-                                         camera, True, raster=None) if is_3d else None
+            depth_ctx = PrimitiveContext(view.rect, pr, camera, True,
+                                         raster=None) if is_3d else None
             ctx = DrawContext(vid, (w, h), pr, camera, is_3d,
                               max_texture_size or PORTABLE_TEXTURE_SIZE, follow=follow,
                               depth=depth_ctx, viewport=rect[2:])
@@ -416,8 +416,7 @@ class Canvas:
         for view in self.views:
             rect = view.rect  # exact: matplotlib's vector backends round nothing
             is_3d = view.camera.kind != "panzoom"
-            ctx = PrimitiveContext(rect, self._size, pr, view.camera_dict(), is_3d,
-                                   raster=None)
+            ctx = PrimitiveContext(rect, pr, view.camera_dict(), is_3d, raster=None)
             ctx.raster = lambda v, ctx=ctx: self._raster([v], ctx)
             if background and view.bgcolor is not None and view.bgcolor[3] > 0:
                 out.append(_rect_path(rect, view.bgcolor))

@@ -94,14 +94,13 @@ class PrimitiveContext:
     """What a visual needs to describe itself as primitives in a view.
 
     ``rect`` is the view's rectangle in canvas logical pixels (x, y from the top left,
-    as the GL viewport places it), ``canvas_size`` the canvas's, ``pixel_ratio`` the
-    device pixels per logical pixel of the export (the resolution of rasters and of
-    level of detail). ``raster(visual)`` renders a visual alone offscreen at that
-    resolution and returns it as primitives: the fallback for what has no vector form.
+    as the GL viewport places it), ``pixel_ratio`` the device pixels per logical pixel
+    of the export (the resolution of rasters and of level of detail). ``raster(visual)``
+    renders a visual alone offscreen at that resolution and returns it as primitives:
+    the fallback for what has no vector form.
     """
 
     rect: tuple[float, float, float, float]
-    canvas_size: tuple[float, float]
     pixel_ratio: float
     camera: dict
     is_3d: bool
@@ -189,15 +188,6 @@ class PrimitiveContext:
         _, _, cw, ch = self.camera["rect"]
         w, h = self.size
         return max(abs(cw) / max(w, 1e-9), abs(ch) / max(h, 1e-9)) or None
-
-    def snap(self, px: np.ndarray) -> np.ndarray:
-        """Pixels rounded to the device pixel grid as the text shader rounds anchors
-        (``floor(window + 0.5)`` in GL window coordinates, y up)."""
-        r = self.pixel_ratio
-        height = round(self.canvas_size[1] * r)
-        x = np.floor(px[:, 0] * r + 0.5) / r
-        y = (height - np.floor(height - px[:, 1] * r + 0.5)) / r
-        return np.c_[x, y]
 
 
 class Visual:

@@ -86,9 +86,12 @@ void main() {
             offset += vec2(sx, sy);
         }
     }
-    // Snap the anchor to a pixel so that glyph edges fall the same way in every label.
-    vec2 anchor = floor(clip_to_window(c) + 0.5);
-    gl_Position = window_to_clip(anchor + offset * u_pixel_ratio, c.z / c.w);
+    // The anchor at 1/64 pixel, as matplotlib's Agg places each glyph (FreeType's 26.6
+    // origin); rounded in the view's own pixels, which the viewport's whole-pixel corner
+    // does not change, so a view draws alike wherever its viewport lies.
+    vec2 anchor = floor((c.xy / c.w * 0.5 + 0.5) * u_viewport.zw * 64.0 + 0.5) / 64.0;
+    gl_Position = vec4((anchor + offset * u_pixel_ratio) / u_viewport.zw * 2.0 - 1.0,
+                       c.z / c.w, 1.0);
     v_uv = a_uv;
     v_cell = a_cell;
     v_color = a_color / 255.0;
@@ -629,12 +632,13 @@ class Text(Visual):
         return self._bounds_of(self._points)
 
     def primitives(self, ctx: PrimitiveContext | None = None) -> list:
-        """Glyph runs (and the rules of mathtext as filled paths) at the anchors the
-        shader uses: snapped to the device pixel grid."""
+        """Glyph runs (and the rules of mathtext as filled paths) at the anchors as
+        they fall, unrounded, as matplotlib's SVG and PDF backends write text (the
+        shader rounds them to 1/64 pixel, as Agg places glyphs)."""
         if ctx is None:  # no world-space form
             return []
         rgba = colors.to_rgba_bytes(self._color, len(self._text)) / 255.0
-        anchors = ctx.snap(ctx.to_pixels(self._points, self))
+        anchors = ctx.to_pixels(self._points, self)
         turn = self._screen_turns(ctx)
         out = []
         for i, s in enumerate(self._text):
