@@ -572,6 +572,49 @@ class ModernGLExecutor:
             self._uniforms.pop(rid, None)
 
 
+
+class EarlyViews:
+    """The ``early(n)`` callback a scene's frame takes (``Figure.draw(early=...)``,
+    called with the number of leading views made before the rest): the frame of those
+    views, ``make(n)``, is drawn at once into the framebuffer ``target(part)`` gives
+    and flushed, so that software GL (llvmpipe rasterizes only when flushed, on threads
+    of its own) works on it while Python makes the rest. :meth:`rest` then gives what
+    is left to draw of the whole frame. ``made``: whether a frame of early views was
+    made; ``drawn``: it was drawn (None: not, as it could not be drawn apart,
+    :meth:`Frame.drawn_apart`); ``used``: :meth:`rest` found it to be the frame's."""
+
+    def __init__(self, executor: ModernGLExecutor, make, target) -> None:
+        self.executor, self.make, self.target = executor, make, target
+        self.made = False
+        self.drawn: Frame | None = None
+        self.used = False
+        self._key = None
+        self._fbo = None
+
+    def __call__(self, n: int) -> None:
+        if n <= 0:
+            return
+        part = self.make(n)
+        self.made = True
+        if not part.drawn_apart():
+            return
+        self._key = part.key()  # before drawing: the resources' versions drawn
+        self._fbo = self.target(part)
+        self.executor.render(part, self._fbo)
+        self.executor.flush()
+        self.drawn = part
+
+    def rest(self, frame: Frame, fbo) -> Frame | None:
+        """The views of ``frame`` after the early ones, to draw into ``fbo`` with
+        ``render(..., continued=True)``; None when the whole frame has to be drawn: no
+        views drawn early, drawn into another framebuffer, or no longer what the frame
+        holds (the rest of the scene's update changed them)."""
+        if self.drawn is None or fbo is not self._fbo or frame.samples > 1:
+            return None
+        n = len(self.drawn.views)
+        self.used = frame.part(0, n).key() == self._key
+        return frame.part(n) if self.used else None
+
 def _set_state(ctx, s) -> None:
     """Set the context's enable flags, blending, culling, polygon offset and
     alpha-to-coverage for draws of State ``s``."""

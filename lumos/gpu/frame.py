@@ -325,6 +325,16 @@ class Frame:
                       for v in self.views.values()),
                 tuple(d.key() for d in self.draws))
 
+    def drawn_apart(self) -> bool:
+        """Whether these views can be drawn before the rest of their frame, the rest
+        then drawn over them (``render(..., continued=True)``): single-sampled, 2D
+        pan-zoom views that draw something, and no render target (a view's colormap
+        pass would be drawn again with the rest)."""
+        return self.samples <= 1 \
+            and any(d.count > 0 and d.instances != 0 for d in self.draws) \
+            and all(v.camera.get("type") == "panzoom" for v in self.views.values()) \
+            and not any(isinstance(r, RenderTarget) for r in self.resources().values())
+
     def depth_tested(self) -> bool:
         """Whether a draw into the frame's own framebuffer (not a render target) tests
         depth: only then does that framebuffer need a depth attachment (GL writes depth
