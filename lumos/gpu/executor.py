@@ -576,15 +576,16 @@ class ModernGLExecutor:
 class EarlyViews:
     """The ``early(n)`` callback a scene's frame takes (``Figure.draw(early=...)``,
     called with the number of leading views made before the rest): the frame of those
-    views, ``make(n)``, is drawn at once into the framebuffer ``target(part)`` gives
-    and flushed, so that software GL (llvmpipe rasterizes only when flushed, on threads
-    of its own) works on it while Python makes the rest. :meth:`rest` then gives what
-    is left to draw of the whole frame. ``made``: whether a frame of early views was
-    made; ``drawn``: it was drawn (None: not, as it could not be drawn apart,
-    :meth:`Frame.drawn_apart`); ``used``: :meth:`rest` found it to be the frame's."""
+    views, ``make(n)``, is handed to ``draw(part)``, which draws it and flushes (so that
+    software GL, which rasterizes only when flushed and on threads of its own, works on
+    it while Python makes the rest) and returns the framebuffer drawn into, or None
+    where it could not. :meth:`rest` then gives what is left to draw of the whole
+    frame. ``made``: whether a frame of early views was made; ``drawn``: the part
+    drawn (None: none, or one that cannot be drawn apart, :meth:`Frame.drawn_apart`);
+    ``used``: :meth:`rest` found it to be the frame's."""
 
-    def __init__(self, executor: ModernGLExecutor, make, target) -> None:
-        self.executor, self.make, self.target = executor, make, target
+    def __init__(self, make, draw) -> None:
+        self.make, self.draw = make, draw
         self.made = False
         self.drawn: Frame | None = None
         self.used = False
@@ -598,11 +599,10 @@ class EarlyViews:
         self.made = True
         if not part.drawn_apart():
             return
-        self._key = part.key()  # before drawing: the resources' versions drawn
-        self._fbo = self.target(part)
-        self.executor.render(part, self._fbo)
-        self.executor.flush()
-        self.drawn = part
+        key = part.key()  # before drawing: the resources' versions drawn
+        self._fbo = self.draw(part)
+        if self._fbo is not None:
+            self._key, self.drawn = key, part
 
     def rest(self, frame: Frame, fbo) -> Frame | None:
         """The views of ``frame`` after the early ones, to draw into ``fbo`` with
@@ -614,6 +614,7 @@ class EarlyViews:
         n = len(self.drawn.views)
         self.used = frame.part(0, n).key() == self._key
         return frame.part(n) if self.used else None
+
 
 def _set_state(ctx, s) -> None:
     """Set the context's enable flags, blending, culling, polygon offset and

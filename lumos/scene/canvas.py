@@ -338,13 +338,13 @@ class Canvas:
 
         with self.lock:
             self._check_picture()
+            early = None
+            if draw is not None:
+                early = self._early_views()
+                draw(early)
+                self._check_picture()  # a draw callback may have resized the figure
             with current() as ctx:
                 executor = self._headless_executor(ctx)
-                early = None
-                if draw is not None:
-                    early = self._early_views(executor)
-                    draw(early)
-                    self._check_picture()  # a draw callback may have resized the figure
                 frame = self.frame(executor.limits.max_texture_size)
                 side = executor.limits.max_target_size
                 if max(frame.size) <= side:
@@ -364,14 +364,19 @@ class Canvas:
         check_memory(4.0 * w * h, f"render: a picture of {w} × {h} pixels",
                      "lower the dpi or the size")
 
-    def _early_views(self, executor):
-        """The ``early`` callback of a render (None for a while after one whose early
-        views were made and could not be drawn apart, or were not the frame's)."""
+    def _early_views(self):
+        """The ``early`` callback of a render: None at the first render (the context's
+        limits are not known yet: they decide how data is split into textures), for
+        pictures drawn in tiles, and for a while after a render whose early views were
+        made in vain (they could not be drawn apart, or were not the frame's)."""
+        from ..gpu.context import current
         from ..gpu.executor import EarlyViews
 
-        limits = executor.limits
+        if self._executor is None:
+            return None
+        limits = self._executor.limits
         if max(self.physical_size) > limits.max_target_size:
-            return None  # drawn in tiles
+            return None
         if self._early_wait:
             self._early_wait -= 1
             return None
@@ -379,10 +384,17 @@ class Canvas:
         def make(n: int) -> Frame:
             return self.frame(limits.max_texture_size, views=n)
 
-        def target(part: Frame):
-            return self._offscreen_target(executor, part).fbo
+        def draw(part: Frame):
+            # the GL context only for the draw: the scene lays out without it, as
+            # without early views (other threads' renders go on meanwhile)
+            with current() as ctx:
+                executor = self._headless_executor(ctx)
+                fbo = self._offscreen_target(executor, part).fbo
+                executor.render(part, fbo)
+                executor.flush()
+                return fbo
 
-        return EarlyViews(executor, make, target)
+        return EarlyViews(make, draw)
 
     def _headless_executor(self, ctx):
         """The executor of this canvas on lumos's headless context ``ctx``; a new one

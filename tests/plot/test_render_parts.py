@@ -35,16 +35,15 @@ def _whole(fig) -> np.ndarray:
     return fig.canvas.render()
 
 
-@pytest.mark.parametrize("extra, first, later", [
-    (None, [False], [False, True]),
-    ("markers", [False], [False]),
+@pytest.mark.parametrize("extra, expected", [
+    (None, [[False], [False, True], [False, True]]),
+    ("markers", [[False], [False], [False]]),
     # the 2D axes are drawn early, then the whole multisampled frame (3D) again
-    ("3d", [False, False], [False]),
+    ("3d", [[False], [False, False], [False]]),
 ])
-def test_a_render_drawn_in_parts_is_the_whole_frames_picture(monkeypatch, extra, first,
-                                                              later):
-    # from the second render on (the first stacks the views: none is early), each
-    # render draws the axes' views first (then flushes) and the rest over them
+def test_a_render_drawn_in_parts_is_the_whole_frames_picture(monkeypatch, extra, expected):
+    # from the second render on (the first makes the context and stacks the views),
+    # each render draws the axes' views first (then flushes) and the rest over them
     # (continued=True) where the views can be drawn apart; frames with render targets
     # or 3D views are drawn whole, and after one such render early views are not made
     # again for a while
@@ -58,11 +57,11 @@ def test_a_render_drawn_in_parts_is_the_whole_frames_picture(monkeypatch, extra,
     monkeypatch.setattr(ModernGLExecutor, "render", recorded)
     fig, line = _figure(extra)
     x = line.get_xdata()
-    for i in range(3):
+    for i, want in enumerate(expected):
         line.set_ydata(np.sin(x + i))
         calls.clear()
         got = fig.render()
-        assert calls == (first if i == 0 else later), (i, calls)
+        assert calls == want, (i, calls)
         calls.clear()
         assert np.array_equal(got, _whole(fig)), i
         assert calls == [False]
@@ -104,3 +103,25 @@ def test_a_render_in_parts_keeps_no_stale_view_after_set_data():
         fresh, fresh_line = _figure(None)
         fresh_line.set_ydata(y)
         assert np.array_equal(got, fresh.render())
+
+
+def test_the_gl_context_is_not_held_while_the_figure_lays_out():
+    # the layout and decorations run outside the process-wide GL lock, as they did
+    # before early views: a draw_event callback waiting for another thread's render
+    # does not wait forever
+    import threading
+
+    fig, line = _figure(None)
+    other, _ = _figure(None)
+    fig.render()
+    done = []
+
+    def on_draw(event):
+        t = threading.Thread(target=lambda: done.append(other.render().shape))
+        t.start()
+        t.join(timeout=60)
+
+    fig.canvas.mpl_connect("draw_event", on_draw)
+    line.set_ydata(np.cos(line.get_xdata()))
+    fig.render()
+    assert done == [(300, 400, 4)]
