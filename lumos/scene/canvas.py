@@ -429,7 +429,9 @@ class Canvas:
         rest = None if early is None else early.rest(frame, target.fbo)
         if rest is None:
             executor.render(frame, target.fbo)
-        else:  # the early views are in the target: the others over them
+        elif not rest.blank():  # the early views are in the target: the others over them
+            # (where they draw nothing, no render: software GL would start a scene that
+            # loads and stores every tile of the target to draw nothing)
             executor.render(rest, target.fbo, continued=True)
         return target.read()
 

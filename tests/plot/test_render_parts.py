@@ -19,6 +19,12 @@ def _figure(extra: str | None):
     ax.text(2, 0.5, "text")
     ax.twinx().plot(x, x, "r")
     ax.inset_axes([0.6, 0.1, 0.3, 0.3]).plot(x, x ** 2)
+    if extra == "alone":  # one axes and no decorations: nothing is left to draw
+        fig = Figure(figsize=(4, 3), dpi=100)
+        x = np.linspace(0, 10, 400)
+        ax = fig.subplot(0, 0)
+        ax.axis("off")
+        return fig, ax.plot(x, np.sin(x))[0]
     if extra == "markers":  # drawn through a render target: never apart
         ax.plot(x, np.cos(x), "o--", markevery=(0, 0.1), label="cos")
         ax.legend()
@@ -36,14 +42,16 @@ def _whole(fig) -> np.ndarray:
 
 
 @pytest.mark.parametrize("extra, expected", [
-    (None, [[False], [False, True], [False, True]]),
+    (None, [[False], [False, "flush", True], [False, "flush", True]]),
+    # the axes drawn early, and no decoration after them: no second render
+    ("alone", [[False], [False, "flush"], [False, "flush"]]),
     ("markers", [[False], [False], [False]]),
     # the 2D axes are drawn early, then the whole multisampled frame (3D) again
-    ("3d", [[False], [False, False], [False]]),
+    ("3d", [[False], [False, "flush", False], [False]]),
 ])
 def test_a_render_drawn_in_parts_is_the_whole_frames_picture(monkeypatch, extra, expected):
     # from the second render on (the first makes the context and stacks the views),
-    # each render draws the axes' views first (then flushes) and the rest over them
+    # each render draws the axes' views first (then flushes) and the rest, if any, over them
     # (continued=True) where the views can be drawn apart; frames with render targets
     # or 3D views are drawn whole, and after one such render early views are not made
     # again for a while
@@ -55,6 +63,9 @@ def test_a_render_drawn_in_parts_is_the_whole_frames_picture(monkeypatch, extra,
         return render(self, frame, fbo, tile, continued)
 
     monkeypatch.setattr(ModernGLExecutor, "render", recorded)
+    flush = ModernGLExecutor.flush
+    monkeypatch.setattr(ModernGLExecutor, "flush",
+                        lambda self: calls.append("flush") or flush(self))
     fig, line = _figure(extra)
     x = line.get_xdata()
     for i, want in enumerate(expected):
