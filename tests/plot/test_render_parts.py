@@ -41,6 +41,21 @@ def _whole(fig) -> np.ndarray:
     return fig.canvas.render()
 
 
+def _recorded(monkeypatch) -> list:
+    """The executor's renders (their ``continued``) and flushes, in order, from now."""
+    calls = []
+    render, flush = ModernGLExecutor.render, ModernGLExecutor.flush
+
+    def recorded(self, frame, fbo, tile=None, continued=False):
+        calls.append(continued)
+        return render(self, frame, fbo, tile, continued)
+
+    monkeypatch.setattr(ModernGLExecutor, "render", recorded)
+    monkeypatch.setattr(ModernGLExecutor, "flush",
+                        lambda self: calls.append("flush") or flush(self))
+    return calls
+
+
 @pytest.mark.parametrize("extra, expected", [
     (None, [[False], [False, "flush", True], [False, "flush", True]]),
     # the axes drawn early, and no decoration after them: no second render
@@ -55,17 +70,7 @@ def test_a_render_drawn_in_parts_is_the_whole_frames_picture(monkeypatch, extra,
     # (continued=True) where the views can be drawn apart; frames with render targets
     # or 3D views are drawn whole, and after one such render early views are not made
     # again for a while
-    calls = []
-    render = ModernGLExecutor.render
-
-    def recorded(self, frame, fbo, tile=None, continued=False):
-        calls.append(continued)
-        return render(self, frame, fbo, tile, continued)
-
-    monkeypatch.setattr(ModernGLExecutor, "render", recorded)
-    flush = ModernGLExecutor.flush
-    monkeypatch.setattr(ModernGLExecutor, "flush",
-                        lambda self: calls.append("flush") or flush(self))
+    calls = _recorded(monkeypatch)
     fig, line = _figure(extra)
     x = line.get_xdata()
     for i, want in enumerate(expected):
@@ -82,18 +87,12 @@ def test_early_views_the_decorations_change_are_drawn_again_whole(monkeypatch):
     # an axhline follows the x limits in the decorations: after set_xlim the views drawn
     # early are not the frame's, so the whole frame is drawn again (the picture stays
     # the whole frame's) and the next renders are drawn whole at once
-    calls = []
-    render = ModernGLExecutor.render
-
-    def recorded(self, frame, fbo, tile=None, continued=False):
-        calls.append(continued)
-        return render(self, frame, fbo, tile, continued)
-
-    monkeypatch.setattr(ModernGLExecutor, "render", recorded)
+    calls = _recorded(monkeypatch)
     fig, line = _figure("axhline")
     fig.render()
     ax = fig.axes[0]
-    for i, expected in enumerate(([False, True], [False, False], [False], [False])):
+    for i, expected in enumerate(([False, "flush", True], [False, "flush", False], [False],
+                                  [False])):
         if i:
             ax.set_xlim(-i, 10 + i)
         calls.clear()
