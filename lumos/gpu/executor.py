@@ -599,10 +599,11 @@ class EarlyViews:
         self.made = True
         if not part.drawn_apart():
             return
-        key = part.key()  # before drawing: the resources' versions drawn
         self._fbo = self.draw(part)
         if self._fbo is not None:
-            self._key, self.drawn = key, part
+            # keyed once flushed (the GL works meanwhile), before the scene goes on: the
+            # resources' versions are still the ones drawn
+            self._key, self.drawn = part.key(), part
 
     def rest(self, frame: Frame, fbo) -> Frame | None:
         """The views of ``frame`` after the early ones, to draw into ``fbo`` with
