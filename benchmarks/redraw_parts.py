@@ -6,9 +6,12 @@
 
 Parts, medians over the redraws: thread CPU of the calling thread for lumos's
 ``set_data``/``set_offsets``, ``Figure.draw`` (layout and decorations), ``Canvas.frame``
-(the frame description: a line's level of detail is built there) and
-``ModernGLExecutor.render`` (llvmpipe runs vertex shaders on this thread); then the GL
-work still queued, timed by ``glFinish`` (wall and CPU), and the read-back. The floor
+(the frame description: a line's level of detail is built there; since stop 35 a
+figure's render makes and draws its axes' views first, flushed before the decorations
+are made, so both run twice a redraw and the early ones fall inside ``Figure.draw``)
+and ``ModernGLExecutor.render`` (llvmpipe runs vertex shaders on this thread); then the
+GL work still queued when the picture is read, timed by ``glFinish`` (wall and CPU),
+and the read-back. ``--whole`` draws every frame whole, as before stop 35. The floor
 (``floor.py``) gets its ``set_line``/``set_scatter``, paint, ``glFinish`` and read.
 "draw calls" is the part of the executor (of the floor's paint) spent in moderngl's
 ``VertexArray.render``: llvmpipe's vertex stage and binning of every draw, which runs
@@ -68,22 +71,36 @@ def _timed(owner, name: str, label: str, parts: dict) -> None:
     setattr(owner, name, wrapper)
 
 
-def _finish_after(owner, name: str, ctx_of, parts: dict) -> None:
-    """After ``owner.name`` returns, ``glFinish`` timed as "gl"."""
+def _finish(owner, name: str, ctx_of, parts: dict, before: bool = False) -> None:
+    """After (``before``: before) ``owner.name`` runs, ``glFinish`` timed as "gl"."""
     f = getattr(owner, name)
 
-    def wrapper(self, *args, **kwargs):
-        out = f(self, *args, **kwargs)
+    def finish(self) -> None:
         t, c = time.perf_counter(), time.thread_time()
         ctx_of(self).finish()
         parts["gl (glFinish)"] = (time.perf_counter() - t, time.thread_time() - c)
+
+    def wrapper(self, *args, **kwargs):
+        if before:
+            finish(self)
+        out = f(self, *args, **kwargs)
+        if not before:
+            finish(self)
         return out
 
     setattr(owner, name, wrapper)
 
 
+def _render_whole(fig):
+    """``Figure.render`` before stop 35: the figure drawn, then its frame drawn whole
+    (``--whole``)."""
+    with fig.canvas.lock:
+        fig.draw()
+        return fig.canvas.render()
+
+
 def run(lib: str, scene: str, redraws: int, sync_only: bool = False,
-        fine: bool = False, marks: bool = False) -> tuple[dict, str]:
+        fine: bool = False, marks: bool = False, whole: bool = False) -> tuple[dict, str]:
     """Median (wall, CPU) in ms of each part of a redraw; the md5 of the last picture."""
     rng, x, y, sx, sy, c = peers.data()
     p = peers.CLASSES[lib]()
@@ -100,8 +117,12 @@ def run(lib: str, scene: str, redraws: int, sync_only: bool = False,
         _timed(type(p.fig), "draw", "Figure.draw", parts)
         _timed(type(p.fig.canvas), "frame", "Canvas.frame", parts)
         _timed(ModernGLExecutor, "render", "executor", parts)
-        _finish_after(ModernGLExecutor, "render", lambda e: e.ctx, parts)
+        # the GL work left once the frame is drawn (a figure draws its axes' views
+        # early and flushes them: llvmpipe works on them while Python makes the rest)
         _timed(OffscreenTarget, "read", "read", parts)
+        _finish(OffscreenTarget, "read", lambda t: t.ctx, parts, before=True)
+        if whole:
+            type(p.fig).render = _render_whole
         if fine and scene == "line":
             from lumos.plot import axes, decor_cache, lines
             from lumos.visuals import lod
@@ -116,7 +137,7 @@ def run(lib: str, scene: str, redraws: int, sync_only: bool = False,
         p.line(x, y) if scene == "line" else p.scatter(sx, sy, c)
         _timed(Floor, "set_line" if scene == "line" else "set_scatter", "set data", parts)
         _timed(Floor, "paint", "paint", parts)
-        _finish_after(Floor, "paint", lambda f: f.ctx, parts)
+        _finish(Floor, "paint", lambda f: f.ctx, parts)
     p.render()
     if sync_only:
         def sync_axes(fig) -> None:
@@ -157,14 +178,17 @@ def main() -> None:
     p.add_argument("--marks", action="store_true",
                    help="os.getppid() before and after each redraw (callgrind "
                         "--dump-before=getppid: benchmarks/marked_instructions.py)")
+    p.add_argument("--whole", action="store_true",
+                   help="lumos: every frame drawn whole, as before stop 35 (not the axes' "
+                        "views first, flushed before the decorations are made)")
     a = p.parse_args()
-    if a.sync_only and a.lib != "lumos":
-        p.error("--sync-only: lumos only")
+    if (a.sync_only or a.whole) and a.lib != "lumos":
+        p.error("--sync-only, --whole: lumos only")
     if a.fine and (a.lib, a.scene) != ("lumos", "line"):
         p.error("--fine: lumos's line scene only")
     with open("/proc/loadavg") as f:
         load = f.read().split()[0]
-    parts, md5 = run(a.lib, a.scene, a.redraws, a.sync_only, a.fine, a.marks)
+    parts, md5 = run(a.lib, a.scene, a.redraws, a.sync_only, a.fine, a.marks, a.whole)
     print(f"{a.lib} {a.scene} (load {load}): " + ", ".join(
         f"{k} {w:.2f} ms (CPU {c:.2f})" for k, (w, c) in parts.items()) +
         f"; last picture md5 {md5}")

@@ -325,6 +325,23 @@ class Frame:
                       for v in self.views.values()),
                 tuple(d.key() for d in self.draws))
 
+    def drawn_apart(self) -> bool:
+        """Whether these views can be drawn before the rest of their frame, the rest
+        then drawn over them (``render(..., continued=True)``): single-sampled, 2D
+        pan-zoom views that draw something, and no render target (a view's colormap
+        pass would be drawn again with the rest)."""
+        return self.samples <= 1 and self._draws() \
+            and all(v.camera.get("type") == "panzoom" for v in self.views.values()) \
+            and not any(isinstance(r, RenderTarget) for r in self.resources().values())
+
+    def blank(self) -> bool:
+        """Whether drawing these views over a picture (``render(..., continued=True)``)
+        leaves every pixel as it was: no draw draws and no view clears its background."""
+        return not self._draws() and all(v.bgcolor is None for v in self.views.values())
+
+    def _draws(self) -> bool:
+        return any(d.count > 0 and d.instances != 0 for d in self.draws)
+
     def depth_tested(self) -> bool:
         """Whether a draw into the frame's own framebuffer (not a render target) tests
         depth: only then does that framebuffer need a depth attachment (GL writes depth

@@ -488,8 +488,8 @@ class Figure(FigureSaving, FigureStacking, FigureBase):
         with self.canvas.lock:  # one thread at a time lays out and draws this figure
             self.canvas.pixel_ratio = 1.0 if dpi is None else validate.number(
                 dpi, "dpi", 0.0, exclusive=True) / self.dpi
-            self.draw()
-            return self.canvas.render()
+            # the axes' data drawn and flushed before the decorations are made
+            return self.canvas.render(draw=self.draw)
 
     def show(self, block: bool | None = None) -> None:
         """Show the figure with the first front-end that can (``lumos.plot.frontends``):

@@ -168,6 +168,7 @@ class Canvas:
         self.lock = threading.RLock()
         self._executor = None  # on lumos's headless context (of the generation it names)
         self._target = None
+        self._early_wait = 0  # renders left before early views are tried again
         self._picker = None
         self._events = None
         self._host = None  # the window or widget drawing this canvas, if any
@@ -324,28 +325,76 @@ class Canvas:
         frame.samples = 4 if any(v.needs_multisampling for v in set(owners)) else 1
         return frame
 
-    def render(self) -> np.ndarray:
+    def render(self, draw=None) -> np.ndarray:
         """Draw offscreen and return the picture: (h, w, 4) uint8, first row on top,
         of ``size * pixel_ratio`` pixels. Pictures larger than the context's framebuffer
-        limit are drawn in tiles; one larger than the memory budget is refused."""
-        from ..gpu.budget import check_memory
+        limit are drawn in tiles; one larger than the memory budget is refused.
+
+        ``draw(early)`` (a figure's :meth:`~lumos.plot.Figure.draw`), when given, brings
+        the views up to date first; the leading views it says are made before the rest
+        are drawn and flushed at once (:class:`~lumos.gpu.executor.EarlyViews`), so
+        that software GL rasterizes them while the scene makes the rest."""
         from ..gpu.context import current
 
         with self.lock:
-            w, h = self.physical_size
-            check_memory(4.0 * w * h, f"render: a picture of {w} × {h} pixels",
-                         "lower the dpi or the size")
+            self._check_picture()
+            early = None
+            if draw is not None:
+                early = self._early_views()
+                draw(early)
+                self._check_picture()  # a draw callback may have resized the figure
             with current() as ctx:
                 executor = self._headless_executor(ctx)
                 frame = self.frame(executor.limits.max_texture_size)
                 side = executor.limits.max_target_size
                 if max(frame.size) <= side:
-                    image = self._render_whole(executor, frame)
+                    image = self._render_whole(executor, frame, early)
                 else:
                     image = self._render_tiles(executor, frame, min(side, TILE_SIZE))
+                if early is not None and early.made and not early.used:
+                    self._early_wait = _EARLY_RETRY  # made in vain: not again for a while
                 # keep the pick programs compiled: hover picking would recompile them
                 executor.release_unused(self.in_use(frame, executor))
                 return straight_alpha(image)
+
+    def _check_picture(self) -> None:
+        from ..gpu.budget import check_memory
+
+        w, h = self.physical_size
+        check_memory(4.0 * w * h, f"render: a picture of {w} × {h} pixels",
+                     "lower the dpi or the size")
+
+    def _early_views(self):
+        """The ``early`` callback of a render: None at the first render (the context's
+        limits are not known yet: they decide how data is split into textures), for
+        pictures drawn in tiles, and for a while after a render whose early views were
+        made in vain (they could not be drawn apart, or were not the frame's)."""
+        from ..gpu.context import current
+        from ..gpu.executor import EarlyViews
+
+        if self._executor is None:
+            return None
+        limits = self._executor.limits
+        if max(self.physical_size) > limits.max_target_size:
+            return None
+        if self._early_wait:
+            self._early_wait -= 1
+            return None
+
+        def make(n: int) -> Frame:
+            return self.frame(limits.max_texture_size, views=n)
+
+        def draw(part: Frame):
+            # the GL context only for the draw: the scene lays out without it, as
+            # without early views (other threads' renders go on meanwhile)
+            with current() as ctx:
+                executor = self._headless_executor(ctx)
+                fbo = self._offscreen_target(executor, part).fbo
+                executor.render(part, fbo)
+                executor.flush()
+                return fbo
+
+        return EarlyViews(make, draw)
 
     def _headless_executor(self, ctx):
         """The executor of this canvas on lumos's headless context ``ctx``; a new one
@@ -361,7 +410,9 @@ class Canvas:
             self._executor = ModernGLExecutor(ctx)
         return self._executor
 
-    def _render_whole(self, executor, frame: Frame) -> np.ndarray:
+    def _offscreen_target(self, executor, frame: Frame):
+        """The offscreen target of ``frame``'s size, samples and depth (the one kept,
+        made again when those change)."""
         from ..gpu.executor import OffscreenTarget
 
         depth = frame.depth_tested()
@@ -371,8 +422,18 @@ class Canvas:
                 self._target.release()
             self._target = OffscreenTarget(executor.ctx, frame.size, samples=frame.samples,
                                            depth=depth)
-        executor.render(frame, self._target.fbo)
-        return self._target.read()
+        return self._target
+
+    def _render_whole(self, executor, frame: Frame, early=None) -> np.ndarray:
+        target = self._offscreen_target(executor, frame)
+        rest = None if early is None else early.rest(frame, target.fbo)
+        if rest is None:
+            executor.render(frame, target.fbo)
+        elif not rest.blank():  # the early views are in the target: the others over them
+            # (where they draw nothing, no render: software GL would start a scene that
+            # loads and stores every tile of the target to draw nothing)
+            executor.render(rest, target.fbo, continued=True)
+        return target.read()
 
     def _render_tiles(self, executor, frame: Frame, side: int) -> np.ndarray:
         """The picture drawn tile by tile into one ``side``² framebuffer."""
@@ -690,6 +751,9 @@ class Canvas:
 
 
 TILE_SIZE = 2048  # side of the tiles of pictures beyond the framebuffer limit
+# renders drawn whole after one whose early views were made in vain (a figure's
+# decorations changed an axes' view: an axhline), before early views are tried again
+_EARLY_RETRY = 100
 
 
 def straight_alpha(rgba: np.ndarray) -> np.ndarray:
