@@ -55,8 +55,17 @@ function render({ model, el }) {
     sentPending = false;
     model.send({ type: "view", views });
   };
+  // where a press belongs to the kernel (a draggable legend's box: CSS pixels from
+  // the top left), the page starts no pan
+  let grabs = [];
+  const takes = (e) => {
+    const b = canvas.getBoundingClientRect();
+    const x = e.clientX - b.left, y = e.clientY - b.top;
+    return grabs.some(([gx, gy, gw, gh]) => x >= gx && x < gx + gw && y >= gy && y < gy + gh);
+  };
   // the same bindings as the standalone page; camera changes reach the kernel debounced
   const controls = lumos.attachControls(r, {
+    takes,
     onChange: (ids) => {
       for (const id of ids) dirty.add(id);
       sentPending = true;
@@ -68,6 +77,7 @@ function render({ model, el }) {
   const handle = (msg, blob) => {
     if (msg.type === "input") {
       wantsMoves = msg.moves;
+      grabs = msg.grabs || [];
     } else if (msg.type === "frame") {
       hasFrame = true;
       const [w, h] = msg.frame.size;
@@ -106,6 +116,7 @@ function render({ model, el }) {
   // buffer); inflating is asynchronous, so a promise chain keeps them in order.
   let queue = Promise.resolve(), closed = false;
   el.lumosPending = () => queue;  // resolves once every message so far is drawn (tests)
+  el.lumosIdle = () => timer === null;  // no camera change waits to be sent (tests)
   const onMsg = (content, buffers) => {
     const raw = buffers && buffers.length ? buffers[0] : new Uint8Array(0);
     stats.messages++;
@@ -309,7 +320,10 @@ def widget_class():
             self.ready = False
             self.errors: list[str] = []
             self.sent: list[tuple[dict, int]] = []  # (message, bytes sent), for tests
-            self._moves = False  # whether the page was told to send mouse moves
+            self.posts = 0  # messages sent in all (tests wait for the page to have them)
+            # what the page was told: whether to send mouse moves, where presses are
+            # the kernel's (press_regions)
+            self._told: tuple = (False, [])
             self.static_output = None  # the static PNG's display handle, emptied on ready
             self.figure_png = None  # base64 PNG of the figure as first shown
             self.on_msg(self._on_message)
@@ -324,6 +338,7 @@ def widget_class():
             # one deflated buffer (JSON and blob): a frame shrinks about 4x, a pan 2x
             payload = pack_payload(content, blob)
             self.sent.append((content, len(payload)))
+            self.posts += 1
             del self.sent[:-50]
             self.send({"packed": True}, buffers=[payload])
 
@@ -337,8 +352,8 @@ def widget_class():
                 self.pixel_ratio = float(content.get("pixel_ratio") or 1.0)
                 desc, blob = self.sync_state.full(self._frame())
                 self.ready = True
-                self._moves = False  # a new page sends no moves until told
-                self._tell_moves()
+                self._told = (False, [])  # a new page sends no moves until told
+                self._tell_input()
                 self._post({"type": "frame", "frame": desc}, blob)
                 if self.static_output is not None:  # a live page shows the widget
                     self.static_output.update({"text/plain": ""}, raw=True)
@@ -380,21 +395,24 @@ def widget_class():
                     self.interaction.leave()
             self.sync()
 
-        def _tell_moves(self) -> None:
+        def _tell_input(self) -> None:
             """Mouse moves cross to the kernel only while something listens to them
-            (a widget, an mpl_connect callback): the page is told when that changes."""
-            wanted = self.scene.canvas.events.has("mouse_move")
-            if wanted != self._moves:
-                self._moves = wanted
-                self._post({"type": "input", "moves": wanted}, b"")
+            (a widget, an mpl_connect callback), and the page pans nowhere a press
+            is the kernel's (a draggable legend): the page is told when they change."""
+            canvas = self.scene.canvas
+            now = (canvas.events.has("mouse_move"),
+                   [[round(float(v), 2) for v in r] for r in canvas.press_regions()])
+            if now != self._told:
+                self._told = now
+                self._post({"type": "input", "moves": now[0], "grabs": now[1]}, b"")
 
         def sync(self) -> None:
             """Send what changed since the page's last frame (set_data, new limits);
             nothing when nothing did."""
             if not self.ready:
                 return
-            self._tell_moves()
             found = self.sync_state.update(self._frame())
+            self._tell_input()  # after the frame: the boxes where it was laid out
             if found is not None:
                 msg, blob = found
                 self._post({"type": "update", "update": msg}, blob)

@@ -457,3 +457,51 @@ def test_text_artists_take_picker_and_pick_inside_their_box_as_matplotlib():
         for fig, click in ((mfig, _mpl_click), (lfig, _lumos_click)):
             click(fig, (box.x0 + box.x1) / 2, (box.y0 + box.y1) / 2)
     assert lgot == mgot == ["axes text", "note", "figure text"]
+
+
+def test_a_pickable_legend_its_title_and_texts_pick_as_matplotlib():
+    """matplotlib's Figure.pick visits a legend with a picker (a click inside its box
+    picks it), then its title and each entry's line and text: ``leg.set_picker(True)``
+    and pickable legend texts give the same pick events, in the same order."""
+    def run(pyplot, draw):
+        fig, ax = pyplot.subplots(figsize=(4, 3), dpi=100)
+        ax.plot([0, 1], [0, 1], label="rise")
+        ax.plot([0, 1], [1, 0], label="fall")
+        leg = ax.legend(loc="center", title="kinds")
+        leg.set_picker(True)
+        leg.get_title().set_picker(True)
+        for t in leg.get_texts():
+            t.set_picker(True)
+        leg.get_lines()[1].set_picker(5)
+        draw(fig)
+        got = []
+
+        def name(a):
+            if a is leg:
+                return "legend"
+            return a.get_text() if hasattr(a, "get_text") else "line " + a.get_label()
+
+        fig.canvas.mpl_connect("pick_event", lambda e: got.append(name(e.artist)))
+        return fig, leg, got
+
+    mfig, mleg, mgot = run(mplt, lambda f: f.canvas.draw())
+    lfig, lleg, lgot = run(plt, lambda f: f.draw())
+    box = mleg.get_window_extent()
+    targets = [mleg.get_title().get_window_extent(), *(t.get_window_extent()
+                                                       for t in mleg.get_texts())]
+    points = [((b.x0 + b.x1) / 2, (b.y0 + b.y1) / 2) for b in targets]
+    points += [tuple(_legend_line_pixels(mleg, i)) for i in (0, 1)]
+    points += [(box.x0 + 3, box.y0 + 3), (box.x1 + 20, box.y0 + 3)]  # a corner; outside
+    for x, y in points:
+        for fig, click, got in ((mfig, _mpl_click, mgot), (lfig, _lumos_click, lgot)):
+            click(fig, x, y)
+            got.append("|")
+    assert lgot == mgot, (lgot, mgot)
+    assert mgot.count("legend") == 6 and "fall" in mgot and "line fall" in mgot
+    # where lumos drew the texts: matplotlib's boxes, within a pixel or two
+    for lt, mt in zip([lleg.get_title(), *lleg.get_texts()],
+                      [mleg.get_title(), *mleg.get_texts()], strict=True):
+        np.testing.assert_allclose(lt.get_window_extent().extents,
+                                   mt.get_window_extent().extents, atol=2.5)
+    with pytest.raises(TypeError, match="picker"):
+        lleg.set_picker("yes")
