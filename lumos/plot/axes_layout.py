@@ -60,6 +60,12 @@ class AxesLayout:
         return None if self._subplotspec is None else self._subplotspec.get_gridspec()
 
     # -- the position ---------------------------------------------------------------------
+    def __str__(self) -> str:
+        """matplotlib's: ``Axes(left,bottom;widthxheight)`` in figure fraction (what
+        the event examples print)."""
+        return "{0}({1[0]:g},{1[1]:g};{1[2]:g}x{1[3]:g})".format(type(self).__name__,
+                                                                  self._position.bounds)
+
     def get_position(self, original: bool = False) -> Bbox:
         """The axes' box in figure fraction (``original=True``: before a fixed aspect
         shrinks it); a copy."""

@@ -368,20 +368,23 @@ class FigureCanvas(Canvas):
             self.mouse_grabber = None
 
     def _mouse(self, name: str, ev) -> Event:
-        from .canvas_events import Event, MouseButton, mpl_key
+        from .canvas_events import Event, mouse_button, mpl_key
 
         h = self.size[1]
         button = ev.button
         if name == "scroll_event":
             button = "up" if ev.step > 0 else "down"
         elif button is not None:
-            button = MouseButton(button) if button in (1, 2, 3, 8, 9) else button
+            button = mouse_button(button) if button in (1, 2, 3, 8, 9) else button
         x = None if ev.x is None else float(ev.x)
         y = None if ev.y is None else float(h - ev.y)
         inaxes, xdata, ydata = ev.inaxes, ev.xdata, ev.ydata
         if self.mouse_grabber is not None and x is not None:
             inaxes = self.mouse_grabber
             xdata, ydata = inaxes.data_at(x, y)
+        # matplotlib's LocationEvent: whole pixels (truncated), the data coordinates and
+        # the axes found from the pointer's own position
+        x, y = (None, None) if x is None else (int(x), int(y))
         return Event(name, self, x=x, y=y, inaxes=inaxes, xdata=xdata, ydata=ydata,
                      button=button,
                      key=mpl_key(ev.key, ev.modifiers) if ev.key else None,

@@ -165,6 +165,10 @@ class Figure(FigureSaving, FigureStacking, FigureBase):
         return (max(1, int(self._figsize[0] * self._dpi + 1e-6)),
                 max(1, int(self._figsize[1] * self._dpi + 1e-6)))
 
+    def __str__(self) -> str:
+        """matplotlib's: ``Figure(640x480)``, the size in pixels."""
+        return "Figure({:g}x{:g})".format(*self.bbox.size)
+
     def bbox_pixels(self) -> tuple[float, float, float, float]:
         """The figure in its canvas's pixels: (0, 0, width, height), the size unrounded
         (figsize × dpi) while the canvas has the figure's size."""

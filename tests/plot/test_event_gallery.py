@@ -505,3 +505,43 @@ def test_a_pickable_legend_its_title_and_texts_pick_as_matplotlib():
                                    mt.get_window_extent().extents, atol=2.5)
     with pytest.raises(TypeError, match="picker"):
         lleg.set_picker("yes")
+
+
+def test_event_pixels_buttons_and_prints_as_matplotlib():
+    """coords_demo.py and figure_axes_enter_leave.py: event.x and event.y are whole
+    pixels (matplotlib truncates; the data coordinates come from the pointer's own
+    position), ``event.button is MouseButton.LEFT`` holds for matplotlib's enum, and
+    figures and axes print as matplotlib's."""
+    from matplotlib.backend_bases import MouseButton
+
+    def run(pyplot, send):
+        fig, ax = pyplot.subplots(figsize=(7 / 3, 2.555), dpi=100)
+        ax.set(xlim=(0, 1), ylim=(0, 1))
+        got = []
+        fig.canvas.mpl_connect("button_press_event", lambda e: got.append(
+            (e.x, e.y, type(e.x).__name__, round(e.xdata, 6), round(e.ydata, 6),
+             e.button is MouseButton.LEFT)))
+        send(fig, ax)
+        return got, str(fig), str(ax)
+
+    def mpl_send(fig, ax):
+        fig.canvas.draw()
+        MouseEvent("button_press_event", fig.canvas, 100.6, 120.7, button=1)._process()
+
+    def lumos_send(fig, ax):
+        fig.draw()
+        Interaction(fig).press(100.6, fig.canvas.size[1] - 120.7, 1)
+
+    assert run(plt, lumos_send) == run(mplt, mpl_send)
+
+
+def test_set_xlabel_returns_the_label_as_matplotlib():
+    """keypress_demo.py toggles the Text ``set_xlabel`` returned."""
+    for pyplot in (plt, mplt):
+        ax = pyplot.subplots()[1]
+        xl = ax.set_xlabel("easy come, easy go")
+        yl = ax.set_ylabel("y")
+        xl.set_visible(not xl.get_visible())
+        yl.set_color("red")
+        assert not ax.xaxis.label.get_visible() and xl.get_text() == "easy come, easy go"
+        assert ax.yaxis.label.get_color() in ("red", (1.0, 0.0, 0.0, 1.0))
