@@ -63,8 +63,8 @@ class AxesLayout:
     def __str__(self) -> str:
         """matplotlib's: ``Axes(left,bottom;widthxheight)`` in figure fraction (what
         the event examples print)."""
-        return "{0}({1[0]:g},{1[1]:g};{1[2]:g}x{1[3]:g})".format(type(self).__name__,
-                                                                  self._position.bounds)
+        x, y, w, h = self._position.bounds
+        return f"{type(self).__name__}({x:g},{y:g};{w:g}x{h:g})"
 
     def get_position(self, original: bool = False) -> Bbox:
         """The axes' box in figure fraction (``original=True``: before a fixed aspect
