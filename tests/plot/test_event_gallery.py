@@ -545,3 +545,28 @@ def test_set_xlabel_returns_the_label_as_matplotlib():
         yl.set_color("red")
         assert not ax.xaxis.label.get_visible() and xl.get_text() == "easy come, easy go"
         assert ax.yaxis.label.get_color() in ("red", (1.0, 0.0, 0.0, 1.0))
+
+
+def test_fill_between_set_data_as_matplotlib():
+    """resample.py updates its fill_between with ``set_data`` when the view changes
+    (lumos's wheel zoom raised AttributeError there); ``step`` kept from the call that
+    made it, or given (the example's, which matplotlib 3.11 lacks)."""
+    def polys(pyplot, step_now=None):
+        ax = pyplot.subplots()[1]
+        coll = ax.fill_between([0, 1, 2], [0, 1, 0], [2, 2, 2], step="pre")
+        args = (np.array([0, 1, 2, 3.0]), np.array([1, 0, 1, 0.0]), 3.0)
+        if step_now is None:
+            coll.set_data(*args, where=[True, True, True, False])
+        elif pyplot is plt:
+            coll.set_data(*args, step=step_now)
+        else:  # matplotlib: made with that step
+            coll = ax.fill_between(*args, step=step_now)
+        return [np.asarray(getattr(p, "vertices", p)) for p in coll.get_paths()]
+
+    for step_now in (None, "post"):
+        got, want = polys(plt, step_now), polys(mplt, step_now)
+        assert len(got) == len(want) == 1
+        np.testing.assert_allclose(got[0], want[0][:-1])  # matplotlib closes the path
+    with pytest.raises(ValueError, match="step"):
+        plt.subplots()[1].fill_between([0, 1], [0, 1]).set_data([0, 1], [0, 1], 0,
+                                                                   step="up")
