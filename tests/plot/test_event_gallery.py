@@ -570,3 +570,40 @@ def test_fill_between_set_data_as_matplotlib():
     with pytest.raises(ValueError, match="step"):
         plt.subplots()[1].fill_between([0, 1], [0, 1]).set_data([0, 1], [0, 1], 0,
                                                                    step="up")
+
+
+def test_scatter_picks_every_marker_under_the_click_as_matplotlib():
+    """pick_event_demo.py's scatter: ``event.ind`` lists every point whose marker the
+    click falls in or passes within the pick radius of (5 pixels; a numeric picker's),
+    as matplotlib's Collection.contains, not the topmost point only."""
+    rng = np.random.default_rng(7)
+    x, y, s = rng.random(60), rng.random(60), 400 * rng.random(60)
+
+    def run(pyplot, click, draw, picker):
+        fig, ax = pyplot.subplots(figsize=(4, 3), dpi=100)
+        ax.scatter(x, y, s, picker=picker)
+        ax.set(xlim=(0, 1), ylim=(0, 1))
+        draw(fig)
+        got = []
+        fig.canvas.mpl_connect("pick_event", lambda e: got.append(sorted(e.ind.tolist())))
+        centres = (ax.transData.transform(np.c_[x, y]) if pyplot is mplt
+                   else ax.transData.forward(np.c_[x, y]))
+        reach = np.sqrt(s) / 2 * 100 / 72 + (5 if picker is True else picker)
+        for fx in np.linspace(0.1, 0.9, 9):
+            for fy in np.linspace(0.1, 0.9, 7):
+                px, py = (ax.transData.transform((fx, fy)) if pyplot is mplt
+                          else ax.transData.forward(np.array([fx, fy])))
+                # whole pixels (the events'); not within half a pixel of a reach, where
+                # Agg's flattened circle and the exact one part
+                d = np.hypot(centres[:, 0] - int(px), centres[:, 1] - int(py))
+                if np.abs(d - reach).min() < 0.5:
+                    continue
+                click(fig, float(px), float(py))
+                got.append("|")
+        return got
+
+    for picker in (True, 2):
+        want = run(mplt, _mpl_click, lambda f: f.canvas.draw(), picker)
+        got = run(plt, _lumos_click, lambda f: f.draw(), picker)
+        assert got == want
+        assert any(isinstance(g, list) and len(g) > 1 for g in want)
