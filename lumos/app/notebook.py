@@ -399,9 +399,8 @@ def widget_class():
             """Mouse moves cross to the kernel only while something listens to them
             (a widget, an mpl_connect callback), and the page pans nowhere a press
             is the kernel's (a draggable legend): the page is told when they change."""
-            canvas = self.scene.canvas
-            now = (canvas.events.has("mouse_move"),
-                   [[round(float(v), 2) for v in r] for r in canvas.press_regions()])
+            now = (self.scene.canvas.events.has("mouse_move"),
+                   [[round(float(v), 2) for v in r] for r in self.scene.press_regions()])
             if now != self._told:
                 self._told = now
                 self._post({"type": "input", "moves": now[0], "grabs": now[1]}, b"")

@@ -177,6 +177,22 @@ class FigureScene:
     def event_info(self, view, x: float, y: float) -> dict:
         return {}  # matplotlib's events carry inaxes and data coordinates themselves
 
+    def press_regions(self) -> list[tuple[float, float, float, float]]:
+        """The boxes of the figure's draggable legends (``leg.set_draggable(True)``),
+        logical pixels from the top left: the notebook's page pans nothing there."""
+        fc = self._fc
+        fig, ratio = fc.figure, fc.device_pixel_ratio
+        h = fc.get_width_height()[1]
+        legends = [*fig.legends, *(ax.get_legend() for ax in fig.axes)]
+        out = []
+        for leg in legends:
+            if leg is None or not leg.get_visible() or not leg.get_draggable():
+                continue
+            box = leg.get_window_extent()  # display pixels: physical
+            out.append((box.x0 / ratio, h - box.y1 / ratio, box.width / ratio,
+                        box.height / ratio))
+        return out
+
 
 class FigureCanvasLumos(FigureCanvasBase):
     """A matplotlib canvas drawn by lumos (``matplotlib.use("module://lumos.mpl_backend")``)."""

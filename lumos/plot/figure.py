@@ -657,6 +657,10 @@ class Figure(FigureSaving, FigureStacking, FigureBase):
                 ax.restore_home(state)
         self.canvas.reset_view(view)
 
+    def press_regions(self) -> list[tuple[float, float, float, float]]:
+        """The boxes of the figure's draggables (its canvas's ``press_regions``)."""
+        return self.canvas.press_regions()
+
     def event_info(self, view, x: float, y: float) -> dict:
         """``inaxes``, ``xdata`` and ``ydata`` for events over an axes."""
         ax = self.axes_of(view) if view is not None else None
