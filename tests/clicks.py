@@ -59,3 +59,18 @@ def middle(box, height):
     """The middle of a Bbox (figure pixels from the bottom left) as logical pixels from
     the top left, where front-ends send the mouse."""
     return (box.x0 + box.x1) / 2, height - (box.y0 + box.y1) / 2
+
+
+def toggle_legend_lines(fig, ax, leg, lines, click) -> None:
+    """legend_picking.py's clicks on legend lines 1, 0 and 1 again (``click(x, y)`` at
+    logical pixels from the top left, as a front-end sends them), and what they leave:
+    line 0 hidden, line 1 shown, their legend lines dimmed as the example does, the
+    axes not panned."""
+    import pytest
+
+    x_lim, h = ax.get_xlim(), fig.canvas.size[1]
+    for i in (1, 0, 1):
+        click(*middle(leg.get_lines()[i].get_window_extent(), h))
+    assert [ln.get_visible() for ln in lines] == [False, True]
+    assert [ln.get_alpha() for ln in leg.get_lines()] == [0.2, 1.0]
+    assert ax.get_xlim() == pytest.approx(x_lim)

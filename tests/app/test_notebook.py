@@ -404,7 +404,7 @@ def test_legend_picking_example_and_a_legend_drag_in_the_page():
     (draggable) legend moves the legend and pans nothing under it (the page, which
     pans by itself, was told the legend's box)."""
     import lumos.pyplot as plt
-    from tests.clicks import legend_picking, middle
+    from tests.clicks import legend_picking, middle, toggle_legend_lines
 
     fig, ax, leg, lines = legend_picking(plt)
     widget = notebook.widget_class()(fig)
@@ -412,12 +412,14 @@ def test_legend_picking_example_and_a_legend_drag_in_the_page():
         with browser.Chromium((400, 300)) as b:
             p = Page(b, [widget])
             h = fig.canvas.size[1]
-            x, y = middle(leg.get_lines()[1].get_window_extent(), h)
-            b.mouse("mouseMoved", x, y)
-            b.mouse("mousePressed", x, y, button="left", buttons=1, clickCount=1)
-            b.mouse("mouseReleased", x, y, button="left", buttons=0, clickCount=1)
-            p.pump()
-            assert [ln.get_visible() for ln in lines] == [True, False]
+
+            def click(x, y):
+                b.mouse("mouseMoved", x, y)
+                b.mouse("mousePressed", x, y, button="left", buttons=1, clickCount=1)
+                b.mouse("mouseReleased", x, y, button="left", buttons=0, clickCount=1)
+                p.pump()
+
+            toggle_legend_lines(fig, ax, leg, lines, click)
             assert diff(b.capture()[:300, :400], fig.render()) < 1.5
 
             x_lim, box = ax.get_xlim(), leg.get_window_extent()
@@ -428,7 +430,7 @@ def test_legend_picking_example_and_a_legend_drag_in_the_page():
             moved = leg.get_window_extent()
             assert (moved.x0 - box.x0, moved.y0 - box.y0) == pytest.approx((-60, -40), abs=2)
             assert ax.get_xlim() == x_lim  # the page panned nothing
-            assert [ln.get_visible() for ln in lines] == [True, False]
+            assert [ln.get_visible() for ln in lines] == [False, True]
             assert diff(b.capture()[:300, :400], fig.render()) < 1.5
             assert not widget.errors
     finally:

@@ -358,7 +358,7 @@ def test_legend_picking_example_in_the_widget(qt):
     """matplotlib's legend_picking.py in the widget: a click on a legend line (the
     legend is draggable too) toggles the line it stands for; the axes stay."""
     import lumos.pyplot as plt
-    from tests.clicks import legend_picking, middle
+    from tests.clicks import legend_picking, toggle_legend_lines
 
     lq, app = qt
     QTest = pytest.importorskip(f"{lq.QT_API}.QtTest").QTest
@@ -369,16 +369,14 @@ def test_legend_picking_example_in_the_widget(qt):
     for _ in range(3):
         app.processEvents()
     w.grab_pixels()
-    x_lim, h = ax.get_xlim(), fig.canvas.size[1]
+
+    def click(x, y):
+        QTest.mouseClick(w, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                         point(x, y))
+        app.processEvents()
+
     try:
-        for i in (1, 0, 1):
-            x, y = middle(leg.get_lines()[i].get_window_extent(), h)
-            QTest.mouseClick(w, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
-                             point(x, y))
-            app.processEvents()
-        assert [ln.get_visible() for ln in lines] == [False, True]
-        assert [ln.get_alpha() for ln in leg.get_lines()] == [0.2, 1.0]
-        assert ax.get_xlim() == pytest.approx(x_lim)
+        toggle_legend_lines(fig, ax, leg, lines, click)
     finally:
         w.close()
         w.deleteLater()

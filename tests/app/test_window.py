@@ -449,23 +449,21 @@ def test_legend_picking_example_in_a_window():
     """matplotlib's legend_picking.py in a window, through the callbacks GLFW calls: a
     click on a legend line (the legend is draggable too) toggles the line it stands
     for; the axes stay."""
-    from tests.clicks import legend_picking, middle
+    from tests.clicks import legend_picking, toggle_legend_lines
 
     fig, ax, leg, lines = legend_picking(plt)
     w = Window(fig)
+
+    def click(x, y):
+        g = w.glfw
+        g.set_cursor_pos(w._win, x, y)
+        w._on_button(g.MOUSE_BUTTON_LEFT, g.PRESS, 0)
+        w._on_button(g.MOUSE_BUTTON_LEFT, g.RELEASE, 0)
+        w.draw()
+
     try:
         w.draw()
-        g, handle = w.glfw, w._win
-        x_lim, h = ax.get_xlim(), fig.canvas.size[1]
-        for i in (1, 0, 1):
-            x, y = middle(leg.get_lines()[i].get_window_extent(), h)
-            g.set_cursor_pos(handle, x, y)
-            w._on_button(g.MOUSE_BUTTON_LEFT, g.PRESS, 0)
-            w._on_button(g.MOUSE_BUTTON_LEFT, g.RELEASE, 0)
-            w.draw()
-        assert [ln.get_visible() for ln in lines] == [False, True]
-        assert [ln.get_alpha() for ln in leg.get_lines()] == [0.2, 1.0]
-        assert ax.get_xlim() == pytest.approx(x_lim)
+        toggle_legend_lines(fig, ax, leg, lines, click)
     finally:
         w.close()
         plt.close(fig)
