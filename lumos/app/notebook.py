@@ -45,7 +45,12 @@ function render({ model, el }) {
   r.kernel = true;  // what the page cannot recompute (Python's tickers), the kernel sends
   el.lumosRenderer = r;  // tests and debugging
   // what the kernel sent this view (tests and benchmarks count the bytes of a pan)
-  const stats = el.lumosStats = { messages: 0, bytes: 0, updates: 0, skipped: 0 };
+  // (and how many messages this view sent it: tests wait for the kernel to have them)
+  const stats = el.lumosStats = { messages: 0, bytes: 0, updates: 0, skipped: 0, sent: 0 };
+  const tell = (content) => {
+    stats.sent++;
+    model.send(content);
+  };
   let timer = null, dirty = new Set(), sentPending = false, hasFrame = false;
   const send = () => {
     timer = null;
@@ -53,7 +58,7 @@ function render({ model, el }) {
     for (const id of dirty) views[id] = r.desc.views[id].camera;
     dirty = new Set();
     sentPending = false;
-    model.send({ type: "view", views });
+    tell({ type: "view", views });
   };
   // where a press belongs to the kernel (a draggable legend's box: CSS pixels from
   // the top left), the page starts no pan
@@ -110,7 +115,7 @@ function render({ model, el }) {
   };
   const report = (err) => {
     console.error(err);
-    model.send({ type: "error", error: String(err && err.stack ? err.stack : err) });
+    tell({ type: "error", error: String(err && err.stack ? err.stack : err) });
   };
   // Kernel messages come deflated ({packed: true} and a lumos.io.html.pack_payload
   // buffer); inflating is asynchronous, so a promise chain keeps them in order.
@@ -131,7 +136,7 @@ function render({ model, el }) {
   const mods = (e) => ["shift", "ctrl", "alt", "meta"].filter((m) => e[`${m}Key`]);
   const pointer = (name, e) => {
     const b = canvas.getBoundingClientRect();
-    model.send({ type: "mouse", name, x: e.clientX - b.left, y: e.clientY - b.top,
+    tell({ type: "mouse", name, x: e.clientX - b.left, y: e.clientY - b.top,
                  button: e.button + 1, modifiers: mods(e) });
   };
   let lastMove = null, wantsMoves = false;
@@ -147,7 +152,7 @@ function render({ model, el }) {
   // matplotlib's names: "space", "left" (ArrowLeft), "super" (the Meta key alone)
   const keyName = (k) => k === " " ? "space" : k === "Meta" ? "super"
     : k.toLowerCase().replace(/^arrow/, "");
-  const keyOf = (e, release) => model.send({
+  const keyOf = (e, release) => tell({
     type: "key", key: keyName(e.key), release, modifiers: mods(e) });
   const onKey = (e) => keyOf(e, false), onKeyUp = (e) => keyOf(e, true);
   canvas.addEventListener("pointerdown", onDown);
@@ -158,10 +163,10 @@ function render({ model, el }) {
   canvas.addEventListener("keydown", onKey);
   canvas.addEventListener("keyup", onKeyUp);
   model.on("msg:custom", onMsg);
-  model.send({ type: "ready", pixel_ratio: globalThis.devicePixelRatio || 1 });
+  tell({ type: "ready", pixel_ratio: globalThis.devicePixelRatio || 1 });
   // the kernel draws at the screen's ratio: on another screen, a frame at the new one
   const unwatch = lumos.watchPixelRatio(
-    (ratio) => model.send({ type: "ready", pixel_ratio: ratio }));
+    (ratio) => tell({ type: "ready", pixel_ratio: ratio }));
   return () => {
     closed = true;
     unwatch();
@@ -320,7 +325,8 @@ def widget_class():
             self.ready = False
             self.errors: list[str] = []
             self.sent: list[tuple[dict, int]] = []  # (message, bytes sent), for tests
-            self.posts = 0  # messages sent in all (tests wait for the page to have them)
+            # messages sent and received in all (tests wait for both sides to have them)
+            self.posts = self.received = 0
             # what the page was told: whether to send mouse moves, where presses are
             # the kernel's (press_regions)
             self._told: tuple = (False, [])
@@ -343,6 +349,7 @@ def widget_class():
             self.send({"packed": True}, buffers=[payload])
 
         def _on_message(self, _widget, content, buffers) -> None:
+            self.received += 1
             with front_end_loop():  # the kernel's loop dispatches: callback errors logged
                 self._dispatch(content)
 

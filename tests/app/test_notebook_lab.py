@@ -175,28 +175,33 @@ _HANDLED = """(async () => {
   return "ok";
 })()"""
 
-# the kernel's count of messages per widget, once it has sent what is pending
+# each widget's count of messages received from its page and sent to it, once it has
+# sent what is pending
 _COUNT = ("import json, lumos.app.notebook as nb\n"
           "nb.sync_all()\n"
-          "open(%r, 'w').write(json.dumps([w.posts for w in nb._widgets]))")
+          "open(%r, 'w').write(json.dumps([[w.received, w.posts] for w in nb._widgets]))")
 
 
 def settled(b: browser.Chromium, tmp: Path) -> list:
     """The pages' stats once the conversation is over: no camera change waits in a
-    page, the kernel has handled everything the pages sent (the shell channel keeps
-    order: the count's cell runs after the pages' messages) and each page has every
-    message the kernel sent."""
+    page, each widget in the kernel has every message its page sent (asked again until
+    it has: the kernel may handle a cell before comm messages sent earlier) and each
+    page has, and has handled, every message its widget sent."""
     deadline = time.monotonic() + 60
-    while not b.evaluate(_IDLE):
-        assert time.monotonic() < deadline, "a page kept a camera change unsent"
-        time.sleep(0.05)
-    path = tmp / "posts.json"
-    assert b.evaluate(_EXECUTE % json.dumps(_COUNT % str(path))) == "ok"
-    posts = json.loads(path.read_text())
-    while [s["messages"] for s in b.evaluate(_STATS)] != posts:
-        assert time.monotonic() < deadline, (b.evaluate(_STATS), posts)
-        time.sleep(0.05)
-    assert b.evaluate(_HANDLED) == "ok"  # and has handled them (inflating is asynchronous)
+    path = tmp / "counts.json"
+    while True:
+        assert time.monotonic() < deadline, (b.evaluate(_STATS), path.exists() and
+                                             path.read_text())
+        if not b.evaluate(_IDLE):
+            time.sleep(0.05)
+            continue
+        assert b.evaluate(_EXECUTE % json.dumps(_COUNT % str(path))) == "ok"
+        counts = json.loads(path.read_text())
+        stats = b.evaluate(_STATS)
+        if [[s["sent"], s["messages"]] for s in stats] == counts:
+            break
+        time.sleep(0.1)
+    assert b.evaluate(_HANDLED) == "ok"
     return b.evaluate(_STATS)
 
 
