@@ -45,7 +45,12 @@ function render({ model, el }) {
   r.kernel = true;  // what the page cannot recompute (Python's tickers), the kernel sends
   el.lumosRenderer = r;  // tests and debugging
   // what the kernel sent this view (tests and benchmarks count the bytes of a pan)
-  const stats = el.lumosStats = { messages: 0, bytes: 0, updates: 0, skipped: 0 };
+  // (and how many messages this view sent it: tests wait for the kernel to have them)
+  const stats = el.lumosStats = { messages: 0, bytes: 0, updates: 0, skipped: 0, sent: 0 };
+  const tell = (content) => {
+    stats.sent++;
+    model.send(content);
+  };
   let timer = null, dirty = new Set(), sentPending = false, hasFrame = false;
   const send = () => {
     timer = null;
@@ -53,10 +58,19 @@ function render({ model, el }) {
     for (const id of dirty) views[id] = r.desc.views[id].camera;
     dirty = new Set();
     sentPending = false;
-    model.send({ type: "view", views });
+    tell({ type: "view", views });
+  };
+  // where a press belongs to the kernel (a draggable legend's box: CSS pixels from
+  // the top left), the page starts no pan
+  let grabs = [];
+  const takes = (e) => {
+    const b = canvas.getBoundingClientRect();
+    const x = e.clientX - b.left, y = e.clientY - b.top;
+    return grabs.some(([gx, gy, gw, gh]) => x >= gx && x < gx + gw && y >= gy && y < gy + gh);
   };
   // the same bindings as the standalone page; camera changes reach the kernel debounced
   const controls = lumos.attachControls(r, {
+    takes,
     onChange: (ids) => {
       for (const id of ids) dirty.add(id);
       sentPending = true;
@@ -68,6 +82,7 @@ function render({ model, el }) {
   const handle = (msg, blob) => {
     if (msg.type === "input") {
       wantsMoves = msg.moves;
+      grabs = msg.grabs || [];
     } else if (msg.type === "frame") {
       hasFrame = true;
       const [w, h] = msg.frame.size;
@@ -100,12 +115,13 @@ function render({ model, el }) {
   };
   const report = (err) => {
     console.error(err);
-    model.send({ type: "error", error: String(err && err.stack ? err.stack : err) });
+    tell({ type: "error", error: String(err && err.stack ? err.stack : err) });
   };
   // Kernel messages come deflated ({packed: true} and a lumos.io.html.pack_payload
   // buffer); inflating is asynchronous, so a promise chain keeps them in order.
   let queue = Promise.resolve(), closed = false;
   el.lumosPending = () => queue;  // resolves once every message so far is drawn (tests)
+  el.lumosIdle = () => timer === null;  // no camera change waits to be sent (tests)
   const onMsg = (content, buffers) => {
     const raw = buffers && buffers.length ? buffers[0] : new Uint8Array(0);
     stats.messages++;
@@ -120,7 +136,7 @@ function render({ model, el }) {
   const mods = (e) => ["shift", "ctrl", "alt", "meta"].filter((m) => e[`${m}Key`]);
   const pointer = (name, e) => {
     const b = canvas.getBoundingClientRect();
-    model.send({ type: "mouse", name, x: e.clientX - b.left, y: e.clientY - b.top,
+    tell({ type: "mouse", name, x: e.clientX - b.left, y: e.clientY - b.top,
                  button: e.button + 1, modifiers: mods(e) });
   };
   let lastMove = null, wantsMoves = false;
@@ -136,7 +152,7 @@ function render({ model, el }) {
   // matplotlib's names: "space", "left" (ArrowLeft), "super" (the Meta key alone)
   const keyName = (k) => k === " " ? "space" : k === "Meta" ? "super"
     : k.toLowerCase().replace(/^arrow/, "");
-  const keyOf = (e, release) => model.send({
+  const keyOf = (e, release) => tell({
     type: "key", key: keyName(e.key), release, modifiers: mods(e) });
   const onKey = (e) => keyOf(e, false), onKeyUp = (e) => keyOf(e, true);
   canvas.addEventListener("pointerdown", onDown);
@@ -147,10 +163,10 @@ function render({ model, el }) {
   canvas.addEventListener("keydown", onKey);
   canvas.addEventListener("keyup", onKeyUp);
   model.on("msg:custom", onMsg);
-  model.send({ type: "ready", pixel_ratio: globalThis.devicePixelRatio || 1 });
+  tell({ type: "ready", pixel_ratio: globalThis.devicePixelRatio || 1 });
   // the kernel draws at the screen's ratio: on another screen, a frame at the new one
   const unwatch = lumos.watchPixelRatio(
-    (ratio) => model.send({ type: "ready", pixel_ratio: ratio }));
+    (ratio) => tell({ type: "ready", pixel_ratio: ratio }));
   return () => {
     closed = true;
     unwatch();
@@ -309,7 +325,11 @@ def widget_class():
             self.ready = False
             self.errors: list[str] = []
             self.sent: list[tuple[dict, int]] = []  # (message, bytes sent), for tests
-            self._moves = False  # whether the page was told to send mouse moves
+            # messages sent and received in all (tests wait for both sides to have them)
+            self.posts = self.received = 0
+            # what the page was told: whether to send mouse moves, where presses are
+            # the kernel's (press_regions)
+            self._told: tuple = (False, [])
             self.static_output = None  # the static PNG's display handle, emptied on ready
             self.figure_png = None  # base64 PNG of the figure as first shown
             self.on_msg(self._on_message)
@@ -324,10 +344,12 @@ def widget_class():
             # one deflated buffer (JSON and blob): a frame shrinks about 4x, a pan 2x
             payload = pack_payload(content, blob)
             self.sent.append((content, len(payload)))
+            self.posts += 1
             del self.sent[:-50]
             self.send({"packed": True}, buffers=[payload])
 
         def _on_message(self, _widget, content, buffers) -> None:
+            self.received += 1
             with front_end_loop():  # the kernel's loop dispatches: callback errors logged
                 self._dispatch(content)
 
@@ -337,8 +359,8 @@ def widget_class():
                 self.pixel_ratio = float(content.get("pixel_ratio") or 1.0)
                 desc, blob = self.sync_state.full(self._frame())
                 self.ready = True
-                self._moves = False  # a new page sends no moves until told
-                self._tell_moves()
+                self._told = (False, [])  # a new page sends no moves until told
+                self._tell_input()
                 self._post({"type": "frame", "frame": desc}, blob)
                 if self.static_output is not None:  # a live page shows the widget
                     self.static_output.update({"text/plain": ""}, raw=True)
@@ -380,21 +402,23 @@ def widget_class():
                     self.interaction.leave()
             self.sync()
 
-        def _tell_moves(self) -> None:
+        def _tell_input(self) -> None:
             """Mouse moves cross to the kernel only while something listens to them
-            (a widget, an mpl_connect callback): the page is told when that changes."""
-            wanted = self.scene.canvas.events.has("mouse_move")
-            if wanted != self._moves:
-                self._moves = wanted
-                self._post({"type": "input", "moves": wanted}, b"")
+            (a widget, an mpl_connect callback), and the page pans nowhere a press
+            is the kernel's (a draggable legend): the page is told when they change."""
+            now = (self.scene.canvas.events.has("mouse_move"),
+                   [[round(float(v), 2) for v in r] for r in self.scene.press_regions()])
+            if now != self._told:
+                self._told = now
+                self._post({"type": "input", "moves": now[0], "grabs": now[1]}, b"")
 
         def sync(self) -> None:
             """Send what changed since the page's last frame (set_data, new limits);
             nothing when nothing did."""
             if not self.ready:
                 return
-            self._tell_moves()
             found = self.sync_state.update(self._frame())
+            self._tell_input()  # after the frame: the boxes where it was laid out
             if found is not None:
                 msg, blob = found
                 self._post({"type": "update", "update": msg}, blob)

@@ -6,9 +6,10 @@ someone asks (``print_png``, ``buffer_rgba``, a window's next frame). SVG and PD
 through lumos's vector writers, HTML through its WebGL2 page, whose axes pan and zoom in
 the browser (their data drawn with the axes' camera; ticks stay as they were drawn).
 
-Blitting: ``copy_from_bbox`` reads pixels; ``restore_region`` puts them back as an image
-over the last full draw; artists drawn after it (``draw_artist``) add to the display
-list, and ``blit`` shows the result.
+Blitting: ``copy_from_bbox`` reads pixels; ``restore_region`` puts them back (or, as
+Agg's, a part of them moved: ``bbox`` and ``xy``) as an image over the last full draw;
+artists drawn after it (``draw_artist``) add to the display list, and ``blit`` shows
+the result.
 """
 
 from __future__ import annotations
@@ -89,8 +90,8 @@ def _print_method(meth):
 
 
 class _Region:
-    """Pixels saved by ``copy_from_bbox``: (h, w, 4) uint8 and the box (x0, y0, x1, y1),
-    whole display pixels, y up."""
+    """Pixels saved by ``copy_from_bbox``: (h, w, 4) uint8 and the box they came from,
+    Agg's (x0, y0, x1, y1): columns, and rows counted from the top."""
 
     def __init__(self, rgba: np.ndarray, box: tuple[int, int, int, int]) -> None:
         self.rgba = rgba
@@ -176,6 +177,22 @@ class FigureScene:
 
     def event_info(self, view, x: float, y: float) -> dict:
         return {}  # matplotlib's events carry inaxes and data coordinates themselves
+
+    def press_regions(self) -> list[tuple[float, float, float, float]]:
+        """The boxes of the figure's draggable legends (``leg.set_draggable(True)``),
+        logical pixels from the top left: the notebook's page pans nothing there."""
+        fc = self._fc
+        fig, ratio = fc.figure, fc.device_pixel_ratio
+        h = fc.get_width_height()[1]
+        legends = [*fig.legends, *(ax.get_legend() for ax in fig.axes)]
+        out = []
+        for leg in legends:
+            if leg is None or not leg.get_visible() or not leg.get_draggable():
+                continue
+            box = leg.get_window_extent()  # display pixels: physical
+            out.append((box.x0 / ratio, h - box.y1 / ratio, box.width / ratio,
+                        box.height / ratio))
+        return out
 
 
 class FigureCanvasLumos(FigureCanvasBase):
@@ -317,25 +334,34 @@ class FigureCanvasLumos(FigureCanvasBase):
 
     # -- blitting --------------------------------------------------------------------
     def copy_from_bbox(self, bbox) -> _Region:
-        """The pixels inside ``bbox``, for ``restore_region`` (blitting)."""
+        """The pixels inside ``bbox``, for ``restore_region`` (blitting): Agg's whole
+        pixels (truncated), its box in Agg's rows from the top (``get_extents()``)."""
         px = self.render_pixels()
         h, w = px.shape[:2]
-        x0, y0, x1, y1 = _box(bbox, w, h)
-        return _Region(px[h - y1 : h - y0, x0:x1].copy(), (x0, y0, x1, y1))
+        x0, y0, x1, y1 = bbox.extents if hasattr(bbox, "extents") else bbox
+        c0, r0 = min(max(int(x0), 0), w), min(max(h - int(y1), 0), h)
+        c1, r1 = min(max(int(x1), c0), w), min(max(h - int(y0), r0), h)
+        return _Region(px[r0:r1, c0:c1].copy(), (c0, r0, c1, r1))
 
     def restore_region(self, region: _Region, bbox=None, xy=None) -> None:
-        """Put saved pixels back over the last full draw (all of them, or the part
-        ``bbox`` of them moved to ``xy``, as Agg's restore_region does)."""
-        rgba, (x0, y0, x1, y1) = region.rgba, region.box
+        """Put saved pixels back over the last full draw, as Agg's restore_region: all
+        of them where they came from, or the part ``bbox`` of them (in the region's
+        coordinates, ``get_extents()``'s) with the region's corner put at ``xy`` (None:
+        at ``bbox``'s corner)."""
+        rgba, (rx0, ry0) = region.rgba, region.box[:2]
+        dest = (rx0, ry0)
         if bbox is not None or xy is not None:
-            bx0, by0, bx1, by1 = _box(bbox, 10**9, 10**9) if bbox is not None \
-                else (x0, y0, x1, y1)
-            bx0, by0 = max(bx0, x0), max(by0, y0)
-            bx1, by1 = min(bx1, x1), min(by1, y1)
-            h = y1 - y0
-            rgba = rgba[h - (by1 - y0) : h - (by0 - y0), bx0 - x0 : bx1 - x0]
+            bx0, by0, bx1, by1 = (int(v) for v in (
+                region.box if bbox is None else
+                bbox.extents if hasattr(bbox, "extents") else bbox))
             ox, oy = (bx0, by0) if xy is None else (int(xy[0]), int(xy[1]))
-            x0, y0, x1, y1 = ox, oy, ox + rgba.shape[1], oy + rgba.shape[0]
+            c0, r0 = max(bx0 - rx0, 0), max(by0 - ry0, 0)
+            rgba = rgba[r0:max(by1 - ry0, r0), c0:max(bx1 - rx0, c0)]
+            dest = (c0 + ox, r0 + oy)  # Agg copies the part to its place plus (ox, oy)
+        height = self.get_renderer().height
+        x0, top = dest
+        x1, y1 = x0 + rgba.shape[1], height - top
+        y0 = y1 - rgba.shape[0]
         r = self.get_renderer()
         r.reset()
         r.items.extend(self._base_items)
@@ -472,13 +498,6 @@ class FigureCanvasLumos(FigureCanvasBase):
 
     def get_default_filetype(self) -> str:
         return "png"
-
-
-def _box(bbox, w: int, h: int) -> tuple[int, int, int, int]:
-    """A Bbox as whole display pixels inside the canvas (x0, y0, x1, y1), y up."""
-    x0, y0, x1, y1 = bbox.extents if hasattr(bbox, "extents") else bbox
-    return (max(int(math.floor(x0)), 0), max(int(math.floor(y0)), 0),
-            min(int(math.ceil(x1)), w), min(int(math.ceil(y1)), h))
 
 
 def _write(target, data: bytes) -> None:

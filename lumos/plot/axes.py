@@ -400,13 +400,14 @@ class Axes(AxesPlotting, AxesLimits, AxesProjection, AxesSync, AxesNavigation, A
     def pick_candidates(self) -> list:
         """What a click may pick (matplotlib's ``Figure.pick`` over the axes'
         children): the artists and texts (their ``pick_members``), the centre title, the axis
-        and tick labels given a picker, the lines of the drawn legends."""
+        and tick labels given a picker, the drawn legends and their titles, lines and
+        texts."""
         out = [m for a in (*self.artists, *self.plain_texts) for m in a.pick_members()]
         out.append(self.title)
         for axis in (self.xaxis, self.yaxis):
             out += axis.pick_candidates()
         for legend in self.drawn_legends():
-            out += legend.get_lines()
+            out += legend.pick_members()
         return out
 
     def get_legend_handles_labels(self) -> tuple[list, list]:

@@ -60,6 +60,12 @@ class AxesLayout:
         return None if self._subplotspec is None else self._subplotspec.get_gridspec()
 
     # -- the position ---------------------------------------------------------------------
+    def __str__(self) -> str:
+        """matplotlib's: ``Axes(left,bottom;widthxheight)`` in figure fraction (what
+        the event examples print)."""
+        x, y, w, h = self._position.bounds
+        return f"{type(self).__name__}({x:g},{y:g};{w:g}x{h:g})"
+
     def get_position(self, original: bool = False) -> Bbox:
         """The axes' box in figure fraction (``original=True``: before a fixed aspect
         shrinks it); a copy."""

@@ -67,16 +67,19 @@ class TickingMixin:
         return self.yaxis.scale.name
 
     # -- axis labels -----------------------------------------------------------------
-    def set_xlabel(self, xlabel, fontdict=None, labelpad=None, *, loc=None, **kwargs) -> None:
+    def set_xlabel(self, xlabel, fontdict=None, labelpad=None, *, loc=None, **kwargs):
         """The x axis label: ``fontsize``, ``color``, ``labelpad`` (points), ``loc``
-        ('left', 'center', 'right'), ``fontdict`` and matplotlib's other Text keywords."""
+        ('left', 'center', 'right'), ``fontdict`` and matplotlib's other Text keywords.
+        Returns the label (``ax.xaxis.label``), as matplotlib returns its Text."""
         self.xaxis.set_label(xlabel, labelpad=labelpad, fontdict=fontdict,
                              **({} if loc is None else {"loc": loc}), **kwargs)
+        return self.xaxis.label
 
-    def set_ylabel(self, ylabel, fontdict=None, labelpad=None, *, loc=None, **kwargs) -> None:
-        """The y axis label (as :meth:`set_xlabel`)."""
+    def set_ylabel(self, ylabel, fontdict=None, labelpad=None, *, loc=None, **kwargs):
+        """The y axis label (as :meth:`set_xlabel`); returns it."""
         self.yaxis.set_label(ylabel, labelpad=labelpad, fontdict=fontdict,
                              **({} if loc is None else {"loc": loc}), **kwargs)
+        return self.yaxis.label
 
     def get_xlabel(self) -> str:
         """The x axis label."""

@@ -14,7 +14,8 @@ lumos redraws on the GPU and uploads only what changed, so it needs no blitting:
 ``supports_blit`` is False, and matplotlib's animations then redraw with
 ``draw_idle`` (the same pictures). ``copy_from_bbox``/``restore_region``/``blit``
 serve scripts that blit by hand: the whole figure is redrawn, which shows what their
-blitting would. As in matplotlib, ``animated`` artists are left out of the full draws
+blitting would (a region restored takes back the animated artists drawn inside its box
+only). As in matplotlib, ``animated`` artists are left out of the full draws
 (``draw``, ``draw_idle``) and drawn by ``draw_artist`` until the next full draw or
 ``restore_region``; saved files draw an axes' animated artists (:meth:`FigureCanvas.shows`).
 """
@@ -119,6 +120,39 @@ def frame_overlay(renderer):
         raise TypeError(f"renderer: got {type(renderer).__name__}, expected the renderer "
                         "lumos passes to the draw() of the artists in fig.artists")
     return ov
+
+
+class BufferRegion:
+    """What ``canvas.copy_from_bbox`` returns (matplotlib's ``BufferRegion``): the box
+    copied, whole pixels with rows from the top as Agg's (``get_extents()``), and the
+    animated artists drawn when it was copied (``restore_region`` brings them back)."""
+
+    def __init__(self, box: tuple[int, int, int, int], height: int, drawn: dict) -> None:
+        self._box = box
+        self.height = height  # the canvas' rows when copied
+        self.drawn = drawn
+
+    def get_extents(self) -> tuple[int, int, int, int]:
+        """``(x0, y0, x1, y1)``: columns and rows (from the top) of the box copied."""
+        return self._box
+
+
+def _extents(value, name: str, n: int = 4) -> tuple:
+    """A Bbox's extents or ``n`` finite numbers, else a TypeError naming ``name``."""
+    raw = value.extents if hasattr(value, "extents") else value
+    try:
+        out = tuple(float(v) for v in raw)
+    except (TypeError, ValueError):
+        out = ()
+    if len(out) != n or not all(np.isfinite(out)):
+        want = "a Bbox or (x0, y0, x1, y1)" if n == 4 else "(x, y)"
+        raise TypeError(f"{name}: got {value!r}, expected {want} in pixels")
+    return out
+
+
+def _overlaps(a, b) -> bool:
+    """Whether boxes (x0, y0, x1, y1) share some area."""
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
 
 
 class FigureManager:
@@ -231,6 +265,7 @@ class FigureCanvas(Canvas):
         # the animated artists drawn by draw_artist since the last full draw (by id:
         # some artists compare by value)
         self._blitted: dict[int, object] = {}
+        self._grabbers: list = []  # the draggables (press_regions)
 
     # -- callbacks ---------------------------------------------------------------------
     def mpl_connect(self, s: str, func) -> int:
@@ -275,6 +310,29 @@ class FigureCanvas(Canvas):
         for source, hook in entry[2]:
             self.events.off(source, hook)
 
+    def add_grabber(self, grabber) -> None:
+        """``grabber`` (a draggable: ``grabber.region()`` gives its box in figure pixels,
+        or None while it takes no press) takes the presses on it from now on."""
+        self._grabbers.append(grabber)
+
+    def remove_grabber(self, grabber) -> None:
+        """``grabber`` takes no press any more (a draggable disconnected)."""
+        if grabber in self._grabbers:
+            self._grabbers.remove(grabber)
+
+    def press_regions(self) -> list[tuple[float, float, float, float]]:
+        """The boxes of the draggables (a legend's, an annotation's), logical pixels
+        from the top left: a press there drags them, and a page that moves cameras
+        itself pans nothing."""
+        h = self.size[1]
+        out = []
+        for grabber in self._grabbers:
+            box = grabber.region()
+            if box is not None:
+                out.append((float(box.x0), h - float(box.y1), float(box.width),
+                            float(box.height)))
+        return out
+
     def key_press_handler(self, event) -> None:
         """matplotlib's default key handler (``manager.key_press_handler_id``): while it
         is connected, the front-ends apply their own keys (r/home reset the views) after
@@ -310,20 +368,23 @@ class FigureCanvas(Canvas):
             self.mouse_grabber = None
 
     def _mouse(self, name: str, ev) -> Event:
-        from .canvas_events import Event, MouseButton, mpl_key
+        from .canvas_events import Event, mouse_button, mpl_key
 
         h = self.size[1]
         button = ev.button
         if name == "scroll_event":
             button = "up" if ev.step > 0 else "down"
         elif button is not None:
-            button = MouseButton(button) if button in (1, 2, 3, 8, 9) else button
+            button = mouse_button(button) if button in (1, 2, 3, 8, 9) else button
         x = None if ev.x is None else float(ev.x)
         y = None if ev.y is None else float(h - ev.y)
         inaxes, xdata, ydata = ev.inaxes, ev.xdata, ev.ydata
         if self.mouse_grabber is not None and x is not None:
             inaxes = self.mouse_grabber
             xdata, ydata = inaxes.data_at(x, y)
+        # matplotlib's LocationEvent: whole pixels (truncated), the data coordinates and
+        # the axes found from the pointer's own position
+        x, y = (None, None) if x is None else (int(x), int(y))
         return Event(name, self, x=x, y=y, inaxes=inaxes, xdata=xdata, ydata=ydata,
                      button=button,
                      key=mpl_key(ev.key, ev.modifiers) if ev.key else None,
@@ -356,7 +417,7 @@ class FigureCanvas(Canvas):
             return []
         fig = self.figure
         candidates = [a for ax in fig.axes_list for a in ax.pick_candidates()]
-        candidates += [*fig.texts, *(line for legend in fig.legends for line in legend.get_lines())]
+        candidates += [*fig.texts, *(m for legend in fig.legends for m in legend.pick_members())]
         pickable = [a for a in candidates if a.pickable()]
         if not pickable:
             return []
@@ -559,24 +620,58 @@ class FigureCanvas(Canvas):
         return Renderer(self)
 
     # -- blitting by hand --------------------------------------------------------------
-    def copy_from_bbox(self, bbox):
-        """A token for ``restore_region``: the animated artists drawn now (lumos redraws
-        the whole figure instead of copying pixels)."""
-        return ("lumos-region", bbox, dict(self._blitted))
+    def copy_from_bbox(self, bbox) -> BufferRegion:
+        """matplotlib's ``copy_from_bbox``: a :class:`BufferRegion` of ``bbox`` (a Bbox
+        or ``(x0, y0, x1, y1)`` in figure pixels; None: the whole figure) holding the
+        animated artists drawn now; lumos keeps what the picture shows, not pixels."""
+        w, h = self.size
+        x0, y0, x1, y1 = (0.0, 0.0, float(w), float(h)) if bbox is None else \
+            _extents(bbox, "bbox")
+        # Agg's rows: whole pixels, counted from the top
+        box = (int(x0), h - int(y1), int(x1), h - int(y0))
+        return BufferRegion(box, h, dict(self._blitted))
 
     def restore_region(self, region, bbox=None, xy=None) -> None:
-        """Back to the picture ``region`` was copied from: the animated artists
-        ``draw_artist`` drew since are left out again. A partial restore (``bbox``, ``xy``:
-        a part of the region, moved) is refused by TypeError: lumos redraws the figure
-        rather than copying pixels, so it cannot restore a part of the picture."""
-        if not (isinstance(region, tuple) and len(region) == 3 and region[0] == "lumos-region"):
+        """matplotlib's ``restore_region``: the picture inside the region's box (or the
+        part ``bbox`` of it, in the coordinates of ``region.get_extents()``) goes back
+        to what it was at ``copy_from_bbox``: animated artists ``draw_artist`` drew
+        since that fall there are left out again, those drawn then come back, those
+        elsewhere stay. ``xy`` is where the region's corner goes (Agg's rule; None:
+        ``bbox``'s corner); a restore that moves pixels is refused by TypeError, since
+        lumos redraws the figure rather than copying pixels."""
+        if not isinstance(region, BufferRegion):
             raise TypeError(f"region: got {type(region).__name__}, expected what "
                             "copy_from_bbox returned")
-        for name, value in (("bbox", bbox), ("xy", xy)):
-            if value is not None:
-                raise TypeError(f"restore_region: {name} (a partial restore) is not "
-                                "supported: lumos restores the whole region")
-        self._blitted = dict(region[2])
+        rx0, ry0, rx1, ry1 = region.get_extents()
+        bx0, by0, bx1, by1 = (rx0, ry0, rx1, ry1) if bbox is None else \
+            (int(v) for v in _extents(bbox, "bbox"))
+        ox, oy = (bx0, by0) if xy is None else (int(v) for v in _extents(xy, "xy", 2))
+        if (ox, oy) != (rx0, ry0):  # Agg puts the part at (bx0 - rx0 + ox, ...)
+            raise TypeError(f"restore_region: bbox={bbox!r}, xy={xy!r} move the restored "
+                            f"pixels by ({ox - rx0}, {oy - ry0}); lumos redraws the figure "
+                            "rather than copying pixels, so it restores a region in place "
+                            f"only (xy=({rx0}, {ry0}), the region's corner)")
+        # the part restored, figure pixels from the bottom (Agg's rows from the top)
+        top = region.height
+        part = (max(bx0, rx0), top - min(by1, ry1), min(bx1, rx1), top - max(by0, ry0))
+        kept = {k: a for k, a in self._blitted.items()
+                if not _overlaps(self._drawn_box(a), part)}
+        back = {k: a for k, a in region.drawn.items() if _overlaps(self._drawn_box(a), part)}
+        self._blitted = {**kept, **back}
+
+    def _drawn_box(self, artist) -> tuple[float, float, float, float]:
+        """Where an animated artist draws, figure pixels (x0, y0, x1, y1): its window
+        extent where it has one, else its axes' box when it is clipped to it, else the
+        whole figure."""
+        extent = getattr(artist, "get_window_extent", None)
+        if extent is not None:
+            return tuple(extent().extents)
+        axes = getattr(artist, "axes", None)
+        clipped = getattr(artist, "get_clip_on", lambda: True)()
+        if axes is not None and clipped and hasattr(axes, "bbox"):
+            return tuple(axes.bbox.extents)
+        w, h = self.size
+        return 0.0, 0.0, float(w), float(h)
 
     def blit(self, bbox=None) -> None:
         """Show the figure with the artists ``draw_artist`` drew (a window at its next

@@ -3,6 +3,7 @@ so that a figure that is only drawn or saved does not build them."""
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass, field
 from enum import IntEnum
 
@@ -15,6 +16,15 @@ class MouseButton(IntEnum):
     RIGHT = 3
     BACK = 8
     FORWARD = 9
+
+
+def mouse_button(number: int):
+    """The button ``number`` as matplotlib's ``MouseButton`` where a script imported it
+    (so that ``event.button is MouseButton.LEFT`` holds, coords_demo.py's test), else
+    lumos's equal one (importing matplotlib for it would cost every event script)."""
+    mpl = sys.modules.get("matplotlib.backend_bases")
+    kind = getattr(mpl, "MouseButton", MouseButton)
+    return kind(number)
 
 
 @dataclass

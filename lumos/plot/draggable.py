@@ -5,8 +5,10 @@ A press of any button on the artist starts a drag (matplotlib's pick of the arti
 scroll does not), each move places the artist that many pixels from where it was, the
 release ends the drag and writes the new place into the artist (a legend's ``loc`` or
 ``bbox_to_anchor``, an annotation's text position). The press is marked handled, so
-the window and Qt front-ends do not pan the axes under it. Everything goes through the
-canvas's ``mpl_connect``, so every front-end that sends mouse events drags.
+the window and Qt front-ends do not pan the axes under it; the notebook's page, which
+pans by itself before the kernel hears of the press, starts no pan inside the boxes
+the canvas lists (``press_regions``). Everything goes through the canvas's
+``mpl_connect``, so every front-end that sends mouse events drags.
 """
 
 from __future__ import annotations
@@ -30,9 +32,15 @@ class DraggableBase:
         self.cids = [self.canvas.mpl_connect("button_press_event", self.on_press),
                      self.canvas.mpl_connect("button_release_event", self.on_release),
                      self.canvas.mpl_connect("motion_notify_event", self.on_motion)]
+        self.canvas.add_grabber(self)
 
     def contains(self, event) -> bool:
         """Whether the mouse event falls on the artist."""
+        raise NotImplementedError
+
+    def region(self):
+        """The artist's box in figure pixels (a Bbox) where a press drags it, or None
+        while it is hidden."""
         raise NotImplementedError
 
     def on_press(self, event) -> None:
@@ -68,6 +76,7 @@ class DraggableBase:
         for cid in self.cids:
             self.canvas.mpl_disconnect(cid)
         self.cids = []
+        self.canvas.remove_grabber(self)
 
     def save_offset(self) -> None:
         """Remember where the artist is when the drag starts."""
@@ -96,6 +105,9 @@ class DraggableLegend(DraggableBase):
         return self.legend.get_visible() and self.legend.get_window_extent().contains(
             event.x, event.y)
 
+    def region(self):
+        return self.legend.get_window_extent() if self.legend.get_visible() else None
+
     def save_offset(self) -> None:
         box = self.legend.get_window_extent()
         self.offset_x, self.offset_y = box.x0, box.y0
@@ -122,6 +134,10 @@ class DraggableAnnotation(DraggableBase):
 
     def contains(self, event) -> bool:
         return bool(self.annotation.get_visible() and self.annotation.contains(event)[0])
+
+    def region(self):
+        a = self.annotation
+        return a.get_window_extent() if a.get_visible() else None
 
     def save_offset(self) -> None:
         self.ox, self.oy = self.annotation.pixel_position()

@@ -165,6 +165,10 @@ class Figure(FigureSaving, FigureStacking, FigureBase):
         return (max(1, int(self._figsize[0] * self._dpi + 1e-6)),
                 max(1, int(self._figsize[1] * self._dpi + 1e-6)))
 
+    def __str__(self) -> str:
+        """matplotlib's: ``Figure(640x480)``, the size in pixels."""
+        return "Figure({:g}x{:g})".format(*self.bbox.size)
+
     def bbox_pixels(self) -> tuple[float, float, float, float]:
         """The figure in its canvas's pixels: (0, 0, width, height), the size unrounded
         (figsize × dpi) while the canvas has the figure's size."""
@@ -652,6 +656,10 @@ class Figure(FigureSaving, FigureStacking, FigureBase):
             if state is not None and ax is not None:
                 ax.restore_home(state)
         self.canvas.reset_view(view)
+
+    def press_regions(self) -> list[tuple[float, float, float, float]]:
+        """The boxes of the figure's draggables (its canvas's ``press_regions``)."""
+        return self.canvas.press_regions()
 
     def event_info(self, view, x: float, y: float) -> dict:
         """``inaxes``, ``xdata`` and ``ydata`` for events over an axes."""

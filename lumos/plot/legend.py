@@ -20,6 +20,7 @@ import numpy as np
 from .. import colors
 from . import text as textmod
 from . import validate
+from .artists import check_picker
 from .bbox import Bbox
 from .containers import Container
 from .fonts import FontProperties
@@ -162,6 +163,7 @@ class Legend:
             raise ValueError("scatteryoffsets: got an empty sequence, expected numbers")
         self.scatteryoffsets = np.resize(offsets, self.scatterpoints)
         self._draggable = None
+        self._picker = None
         self._dragged_to: tuple[float, float] | None = None  # pixels, while dragged
         if draggable:
             self.set_draggable(True)
@@ -237,6 +239,45 @@ class Legend:
     def get_draggable(self) -> bool:
         """Whether the mouse may drag the legend (:meth:`set_draggable`)."""
         return self._draggable is not None
+
+    # -- picking (matplotlib's Artist.pick of the legend, then of its children) -------
+    def set_picker(self, picker) -> None:
+        """Make clicks inside the legend's box ``pick_event`` events naming the legend:
+        True, a number, a callable ``picker(legend, mouseevent) -> (hit, props)``, or
+        None/False (no picking)."""
+        self._picker = check_picker(picker)
+
+    def get_picker(self):
+        """The picker set by ``set_picker``."""
+        return self._picker
+
+    def pickable(self) -> bool:
+        """Whether the legend has a picker and is shown."""
+        return self.get_picker() not in (None, False) and self._shown()
+
+    def pick_tolerance(self) -> float:
+        """Unused by legends (a click inside the box picks them); 0 points."""
+        return 0.0
+
+    def contains(self, mouseevent) -> tuple[bool, dict]:
+        """Whether a mouse event falls inside the legend's box (matplotlib's)."""
+        if not self._shown() or mouseevent.x is None:
+            return False, {}
+        return bool(self.get_window_extent().contains(mouseevent.x, mouseevent.y)), {}
+
+    def pick_hit(self, mouseevent) -> tuple[bool, dict]:
+        """Whether a click picks the legend: inside its box."""
+        return self.contains(mouseevent)
+
+    def pick_members(self) -> list:
+        """What a click on the legend may pick, in matplotlib's order: the legend, its
+        title, then each entry's line (where it has one) and text."""
+        out: list = [self, self._title]
+        for i, (_, text) in enumerate(self.entries):
+            if i in self._lines:
+                out.append(self._lines[i])
+            out.append(text)
+        return out
 
     def get_figure(self, root: bool = False):
         """The figure (``root``: the top figure) the legend is in; None once removed."""

@@ -86,6 +86,17 @@ class LegendLine:
         p = self._picker
         return float(p) if isinstance(p, float) else 5.0
 
+    def get_window_extent(self, renderer=None):
+        """The segment the legend last drew the line along, figure pixels (a Bbox as
+        high as the line is wide; empty at the origin before the legend was drawn)."""
+        from .bbox import Bbox
+
+        if self._segment is None:
+            return Bbox.from_bounds(0.0, 0.0, 0.0, 0.0)
+        x0, x1, y = self._segment
+        half = self.legend.axes.figure.points_to_pixels(self.get_linewidth()) / 2
+        return Bbox.from_extents(x0, y - half, x1, y + half)
+
     def pick_hit(self, mouseevent) -> tuple[bool, dict]:
         """Whether a click falls within the tolerance of the line as last drawn
         (matplotlib's ``Line2D.contains`` on the legend line)."""

@@ -11,13 +11,18 @@ from __future__ import annotations
 
 from .. import colors
 from . import validate
+from .artists import check_picker
+from .bbox import Bbox
 from .effects import draw_with_effects, read_effects
 from .fonts import FontProperties, check_family, check_style, check_weight, rc_font
+from .text import measure
+from .text_getters import TextPicking
 
 
-class LegendText:
+class LegendText(TextPicking):
     """One text of a legend: its string, color (None: the legend's ``labelcolor``),
-    size in points, font family, style and weight, alpha and visibility."""
+    size in points, font family, style and weight, alpha and visibility; a picker
+    makes clicks inside it, where the legend last drew it, ``pick_event`` events."""
 
     def __init__(self, text: str, size: float, font: FontProperties) -> None:
         self._text = text
@@ -30,6 +35,8 @@ class LegendText:
         self._alpha: float | None = None
         self._visible = True
         self._effects: list = []
+        self._picker = None
+        self._drawn: tuple | None = None  # (x, y, ha, va, size in pixels) at the last draw
 
     def __repr__(self) -> str:
         return f"LegendText({self._text!r})"
@@ -107,6 +114,26 @@ class LegendText:
     set_font_properties = set_fontproperties
     set_c = set_color
 
+    def set_picker(self, picker) -> None:
+        """Make clicks on the text ``pick_event`` events: True, a number, a callable
+        ``picker(text, mouseevent) -> (hit, props)``, or None/False (no picking)."""
+        self._picker = check_picker(picker)
+
+    def get_picker(self):
+        """The picker set by ``set_picker``."""
+        return self._picker
+
+    def get_window_extent(self, renderer=None) -> Bbox:
+        """The box the text covered at the legend's last draw, figure pixels (an empty
+        box at the origin before the legend was drawn)."""
+        if self._drawn is None:
+            return Bbox.from_bounds(0.0, 0.0, 0.0, 0.0)
+        x, y, ha, va, size = self._drawn
+        w, h, d = measure(self._text, size, face=self.face())
+        x0 = x - {"left": 0.0, "center": 0.5, "right": 1.0}[ha] * w
+        y0 = {"top": y - h, "baseline": y - d}.get(va, y)
+        return Bbox.from_bounds(x0, y0, w, h)
+
     def set(self, **kwargs) -> None:
         """Several properties at once by their setters (``fontsize=8, color='w'``)."""
         validate.set_by_setters(self, kwargs, "LegendText.set")
@@ -119,10 +146,11 @@ class LegendText:
 
     def draw(self, ov, fig, x: float, y: float, default_color, ha: str, va: str) -> None:
         """The text at figure pixel (x, y) of ``fig``, in its color (else
-        ``default_color``), with its path effects."""
-        draw_with_effects(ov, fig, self._effects, [(x, y, self._text, ha, va)],
-                          fig.points_to_pixels(self._size), self.rgba(default_color), 0.0,
-                          self.face())
+        ``default_color``), with its path effects; remembered for picking."""
+        size = fig.points_to_pixels(self._size)
+        self._drawn = (x, y, ha, va, size)
+        draw_with_effects(ov, fig, self._effects, [(x, y, self._text, ha, va)], size,
+                          self.rgba(default_color), 0.0, self.face())
 
     def rgba(self, default) -> tuple:
         """The color to draw: the text's own, else ``default``; with its alpha."""

@@ -337,7 +337,34 @@ class FillBetweenPolyCollection(_Hatched, PolyCollection):
                             zorder=zorder)
         self._verts = []
         self._data = (t, f1, f2)
+        self._interpolate, self._step = interpolate, step
         self._make_bands(t, f1, f2, where, interpolate, step)
+        self.rescale()
+
+    def set_data(self, t, f1, f2, *, where=None, step=None) -> None:
+        """New curves, as matplotlib's: ``t`` and the two bounds (arrays, or numbers for
+        a flat one), ``where`` as ``fill_between``'s; ``step`` ('pre', 'post', 'mid'; None:
+        as made) and the ``interpolate`` it was made with (resample.py's downsampling)."""
+        if step is not None:
+            if step not in ("pre", "post", "mid"):
+                raise ValueError(f"step: got {step!r}, expected 'pre', 'post', 'mid' or None")
+            self._step = step
+        values = []
+        for name, v in (("t", t), ("f1", f1), ("f2", f2)):
+            try:
+                values.append(np.asarray(v, dtype=float))
+            except (TypeError, ValueError):
+                raise TypeError(f"{name}: got {type(v).__name__}, expected numbers") from None
+        t = values[0].reshape(-1)
+        f1, f2 = (np.broadcast_to(v, t.shape) if v.ndim == 0 else v.reshape(-1)
+                  for v in values[1:])
+        if not len(f1) == len(f2) == len(t):
+            raise ValueError(f"t, f1, f2: got lengths {len(t)}, {len(f1)}, {len(f2)}, "
+                             "expected equal lengths")
+        mask = None if where is None else np.broadcast_to(np.asarray(where, dtype=bool),
+                                                          t.shape)
+        self._data = (t, f1, f2)
+        self._make_bands(t, f1, f2, mask, self._interpolate, self._step)
         self.rescale()
 
     def _make_bands(self, t, f1, f2, where, interpolate: bool, step) -> None:

@@ -570,9 +570,30 @@ class PathCollection(Artist, ScalarMappable):
     def data_points(self) -> np.ndarray:
         return self._offsets
 
+    def pixel_offsets(self, offsets: np.ndarray) -> np.ndarray:
+        """``offsets`` (rows of the points' coordinates) in figure pixels."""
+        return self.axes.transData.forward(offsets)
+
     def legend_obstacles(self) -> Obstacles:
         """Its points (matplotlib counts a collection's offsets)."""
-        return Obstacles(vertices=self.axes.transData.forward(thinned(self._offsets)))
+        return Obstacles(vertices=self.pixel_offsets(thinned(self._offsets)))
+
+    def pick_hit(self, mouseevent) -> tuple[bool, dict] | None:
+        """matplotlib's ``Collection.contains`` for round markers: every point whose
+        marker the click falls in, or within the pick radius of (pixels: a numeric
+        picker, else matplotlib's 5; inside only when it is 0 or less). None for other
+        markers and density mode: the GPU's pick under the click decides."""
+        if self._marker != "o" or self.uses_density() or mouseevent.x is None:
+            return None
+        picker = self.get_picker()
+        radius = float(picker) if isinstance(picker, (int, float)) and \
+            not isinstance(picker, bool) else 5.0
+        with np.errstate(all="ignore"):  # NaN points hit nothing
+            px = self.pixel_offsets(self._offsets)
+            reach = self.axes.figure.points_to_pixels(np.sqrt(np.maximum(self._sizes, 0))) / 2
+            d = np.hypot(px[:, 0] - float(mouseevent.x), px[:, 1] - float(mouseevent.y))
+            ind = np.nonzero(d <= reach + max(radius, 0.0))[0]
+        return len(ind) > 0, {"ind": ind}
 
 
 def _drop_masked(x, y, s, c) -> tuple:

@@ -13,7 +13,6 @@ from __future__ import annotations
 import numpy as np
 
 from ..visuals import Markers
-from .legend_best import Obstacles, thinned
 from .scatter import PathCollection
 from .transformed_collections import branch_limits, data_branches, to_data
 from .transforms_compat import as_transform
@@ -117,8 +116,8 @@ class TransformedPathCollection(PathCollection):
     def data_points(self) -> np.ndarray:
         return self._data_xy()
 
-    def legend_obstacles(self) -> Obstacles:
-        return Obstacles(vertices=self._transform_spec.forward(thinned(self._offsets)))
+    def pixel_offsets(self, offsets: np.ndarray) -> np.ndarray:
+        return self._transform_spec.forward(offsets)
 
     def uses_density(self) -> bool:
         return False

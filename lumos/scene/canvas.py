@@ -710,6 +710,13 @@ class Canvas:
                     break
         return out
 
+    def press_regions(self) -> list[tuple[float, float, float, float]]:
+        """Rectangles (x, y, w, h; logical pixels from the top left) where a press
+        belongs to a callback rather than to the cameras (a draggable legend): a
+        runtime that moves the cameras itself (the notebook's page) starts no pan
+        there. None here; a figure's canvas lists its draggables."""
+        return []
+
     def camera_changed(self, view: View, camera: dict) -> None:
         """The mouse moved ``view``'s camera to ``camera`` (a frame camera dictionary):
         take it, remembering where the camera was before the mouse first moved it."""

@@ -47,3 +47,8 @@ class Scene(Protocol):
 
     def event_info(self, view, x: float, y: float) -> dict:
         """Extra fields of events at (x, y) over ``view`` (``inaxes``, ``xdata``...)."""
+
+    def press_regions(self) -> list:
+        """Rectangles (x, y, w, h) where a press belongs to a callback rather than to
+        the cameras (a draggable legend): a runtime that moves cameras by itself (the
+        notebook's page) starts no pan there."""

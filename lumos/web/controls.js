@@ -41,10 +41,13 @@
 
   /** Mouse and keyboard bindings of lumos.app.interaction, for a Renderer's canvas:
    * the standalone page and the notebook widget share them. Views with the same rect
-   * (twin axes) move together. `options.onChange(ids)` hears of every camera change. */
+   * (twin axes) move together. `options.onChange(ids)` hears of every camera change;
+   * `options.takes(pointerEvent)`, when true, keeps a press from starting a drag (the
+   * notebook: a draggable legend's box, which the kernel drags). */
   function attachControls(renderer, options) {
     const canvas = renderer.canvas;
     const onChange = options.onChange || (() => {});
+    const takes = options.takes || (() => false);
     const home = {};
     let drag = null;
     const desc = () => renderer.desc;
@@ -145,7 +148,7 @@
     const position = (ev) => renderer._position(ev);
     const listeners = {
       pointerdown: (ev) => {
-        if (!desc()) return;
+        if (!desc() || takes(ev)) return;
         const [x, y] = position(ev);
         const ids = viewsAt(desc(), x, y);
         if (!ids.length) return;

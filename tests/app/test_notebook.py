@@ -396,3 +396,42 @@ def test_page_keys_and_crossings_reach_the_kernel(page):
                    ("key_press_event", "control"), ("key_release_event", "super"),
                    ("figure_enter_event", True), ("figure_leave_event", False)]
     assert not widgets[0].errors
+
+
+def test_legend_picking_example_and_a_legend_drag_in_the_page():
+    """matplotlib's legend_picking.py in the page: a click on a legend line toggles
+    the line in the kernel, and the page shows it; a drag that starts on the
+    (draggable) legend moves the legend and pans nothing under it (the page, which
+    pans by itself, was told the legend's box)."""
+    import lumos.pyplot as plt
+    from tests.clicks import legend_picking, middle, toggle_legend_lines
+
+    fig, ax, leg, lines = legend_picking(plt)
+    widget = notebook.widget_class()(fig)
+    try:
+        with browser.Chromium((400, 300)) as b:
+            p = Page(b, [widget])
+            h = fig.canvas.size[1]
+
+            def click(x, y):
+                b.mouse("mouseMoved", x, y)
+                b.mouse("mousePressed", x, y, button="left", buttons=1, clickCount=1)
+                b.mouse("mouseReleased", x, y, button="left", buttons=0, clickCount=1)
+                p.pump()
+
+            toggle_legend_lines(fig, ax, leg, lines, click)
+            assert diff(b.capture()[:300, :400], fig.render()) < 1.5
+
+            x_lim, box = ax.get_xlim(), leg.get_window_extent()
+            x, y = middle(leg.get_texts()[0].get_window_extent(), h)
+            b.drag(x, y, x - 60, y + 40)
+            time.sleep(0.3)  # moves go once an animation frame; views debounced
+            p.pump(6)
+            moved = leg.get_window_extent()
+            assert (moved.x0 - box.x0, moved.y0 - box.y0) == pytest.approx((-60, -40), abs=2)
+            assert ax.get_xlim() == x_lim  # the page panned nothing
+            assert [ln.get_visible() for ln in lines] == [False, True]
+            assert diff(b.capture()[:300, :400], fig.render()) < 1.5
+            assert not widget.errors
+    finally:
+        plt.close(fig)

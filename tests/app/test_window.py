@@ -468,3 +468,27 @@ def test_a_pan_frame_drawn_in_parts_is_the_whole_frames_picture(monkeypatch):
             it.release(150, 160, 1)
         finally:
             w.close()
+
+
+def test_legend_picking_example_in_a_window():
+    """matplotlib's legend_picking.py in a window, through the callbacks GLFW calls: a
+    click on a legend line (the legend is draggable too) toggles the line it stands
+    for; the axes stay."""
+    from tests.clicks import legend_picking, toggle_legend_lines
+
+    fig, ax, leg, lines = legend_picking(plt)
+    w = Window(fig)
+
+    def click(x, y):
+        g = w.glfw
+        g.set_cursor_pos(w._win, x, y)
+        w._on_button(g.MOUSE_BUTTON_LEFT, g.PRESS, 0)
+        w._on_button(g.MOUSE_BUTTON_LEFT, g.RELEASE, 0)
+        w.draw()
+
+    try:
+        w.draw()
+        toggle_legend_lines(fig, ax, leg, lines, click)
+    finally:
+        w.close()
+        plt.close(fig)

@@ -57,3 +57,26 @@ def test_the_page_pans_an_axes_and_matplotlib_follows():
     assert ax.get_xlim() == pytest.approx((x0 + 1000, x1 + 1000))
     assert len(sent) > before  # the update: new ticks and labels
     assert fig.canvas.scene_stats["rebuilt_points"] < 5000  # the line stayed on the page
+
+
+def test_the_page_is_told_where_a_draggable_legend_takes_presses():
+    """A matplotlib legend made draggable: the widget tells the page its box (logical
+    pixels from the top left), where the page starts no pan."""
+    fig, ax = _figure()
+    ax.lines[0].set_label("sine")
+    leg = ax.legend(loc="upper right")
+    mimebundle(fig)
+    w = fig.canvas.host
+    sent = []
+    w.send = lambda content, buffers=None: sent.append(content)
+    w._on_message(w, {"type": "ready", "pixel_ratio": 1}, [])
+
+    inputs = [c for c, _ in w.sent if c.get("type") == "input"]
+    assert inputs == []  # nothing draggable: the page was told nothing
+    leg.set_draggable(True)
+    w.sync()
+    inputs = [c for c, _ in w.sent if c.get("type") == "input"]
+    box = leg.get_window_extent()
+    h = fig.canvas.get_width_height()[1]
+    assert inputs and inputs[-1]["grabs"] == [pytest.approx(
+        [box.x0, h - box.y1, box.width, box.height], abs=0.01)]

@@ -164,3 +164,28 @@ def test_hidpi_host_gets_device_pixels():
     assert fig.dpi == 200 and c.get_width_height() == (400, 300)
     agg = png_of(text(), FigureCanvasAgg, dpi=200)
     assert rms(agg, shot) <= RMS_TOL
+
+
+def test_restore_region_moves_a_part_as_agg():
+    """Agg's restore_region: ``get_extents()`` in its rows from the top, and the part
+    ``bbox`` of a region put with the region's corner at ``xy`` (its docstring's scroll:
+    the axes' content 30 pixels to the left), here as there."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    def red_columns(canvas_class):
+        fig = Figure(figsize=(4, 3), dpi=100)
+        canvas_class(fig)
+        ax = fig.add_subplot()
+        ax.axvspan(0.4, 0.5, color="red")
+        ax.set(xlim=(0, 1), ylim=(0, 1))
+        c = fig.canvas
+        c.draw()
+        region = c.copy_from_bbox(ax.bbox)
+        x1, y1, x2, y2 = region.get_extents()
+        c.restore_region(region, bbox=(x1 + 30, y1, x2, y2), xy=(x1 - 30, y1))
+        c.blit(ax.bbox)
+        row = np.asarray(c.buffer_rgba())[150]
+        red = np.nonzero((row[:, 0] > 200) & (row[:, 1] < 80))[0]
+        return region.get_extents(), (int(red.min()), int(red.max()))
+
+    assert red_columns(FigureCanvasLumos) == red_columns(FigureCanvasAgg)

@@ -457,3 +457,153 @@ def test_text_artists_take_picker_and_pick_inside_their_box_as_matplotlib():
         for fig, click in ((mfig, _mpl_click), (lfig, _lumos_click)):
             click(fig, (box.x0 + box.x1) / 2, (box.y0 + box.y1) / 2)
     assert lgot == mgot == ["axes text", "note", "figure text"]
+
+
+def test_a_pickable_legend_its_title_and_texts_pick_as_matplotlib():
+    """matplotlib's Figure.pick visits a legend with a picker (a click inside its box
+    picks it), then its title and each entry's line and text: ``leg.set_picker(True)``
+    and pickable legend texts give the same pick events, in the same order."""
+    def run(pyplot, draw):
+        fig, ax = pyplot.subplots(figsize=(4, 3), dpi=100)
+        ax.plot([0, 1], [0, 1], label="rise")
+        ax.plot([0, 1], [1, 0], label="fall")
+        leg = ax.legend(loc="center", title="kinds")
+        leg.set_picker(True)
+        leg.get_title().set_picker(True)
+        for t in leg.get_texts():
+            t.set_picker(True)
+        leg.get_lines()[1].set_picker(5)
+        draw(fig)
+        got = []
+
+        def name(a):
+            if a is leg:
+                return "legend"
+            return a.get_text() if hasattr(a, "get_text") else "line " + a.get_label()
+
+        fig.canvas.mpl_connect("pick_event", lambda e: got.append(name(e.artist)))
+        return fig, leg, got
+
+    mfig, mleg, mgot = run(mplt, lambda f: f.canvas.draw())
+    lfig, lleg, lgot = run(plt, lambda f: f.draw())
+    box = mleg.get_window_extent()
+    targets = [mleg.get_title().get_window_extent(), *(t.get_window_extent()
+                                                       for t in mleg.get_texts())]
+    points = [((b.x0 + b.x1) / 2, (b.y0 + b.y1) / 2) for b in targets]
+    points += [tuple(_legend_line_pixels(mleg, i)) for i in (0, 1)]
+    points += [(box.x0 + 3, box.y0 + 3), (box.x1 + 20, box.y0 + 3)]  # a corner; outside
+    for x, y in points:
+        for fig, click, got in ((mfig, _mpl_click, mgot), (lfig, _lumos_click, lgot)):
+            click(fig, x, y)
+            got.append("|")
+    assert lgot == mgot, (lgot, mgot)
+    assert mgot.count("legend") == 6 and "fall" in mgot and "line fall" in mgot
+    # where lumos drew the texts: matplotlib's boxes, within a pixel or two
+    for lt, mt in zip([lleg.get_title(), *lleg.get_texts()],
+                      [mleg.get_title(), *mleg.get_texts()], strict=True):
+        np.testing.assert_allclose(lt.get_window_extent().extents,
+                                   mt.get_window_extent().extents, atol=2.5)
+    with pytest.raises(TypeError, match="picker"):
+        lleg.set_picker("yes")
+
+
+def test_event_pixels_buttons_and_prints_as_matplotlib():
+    """coords_demo.py and figure_axes_enter_leave.py: event.x and event.y are whole
+    pixels (matplotlib truncates; the data coordinates come from the pointer's own
+    position), ``event.button is MouseButton.LEFT`` holds for matplotlib's enum, and
+    figures and axes print as matplotlib's."""
+    from matplotlib.backend_bases import MouseButton
+
+    def run(pyplot, send):
+        fig, ax = pyplot.subplots(figsize=(7 / 3, 2.555), dpi=100)
+        ax.set(xlim=(0, 1), ylim=(0, 1))
+        got = []
+        fig.canvas.mpl_connect("button_press_event", lambda e: got.append(
+            (e.x, e.y, type(e.x).__name__, round(e.xdata, 6), round(e.ydata, 6),
+             e.button is MouseButton.LEFT)))
+        send(fig, ax)
+        return got, str(fig), str(ax)
+
+    def mpl_send(fig, ax):
+        fig.canvas.draw()
+        MouseEvent("button_press_event", fig.canvas, 100.6, 120.7, button=1)._process()
+
+    def lumos_send(fig, ax):
+        fig.draw()
+        Interaction(fig).press(100.6, fig.canvas.size[1] - 120.7, 1)
+
+    assert run(plt, lumos_send) == run(mplt, mpl_send)
+
+
+def test_set_xlabel_returns_the_label_as_matplotlib():
+    """keypress_demo.py toggles the Text ``set_xlabel`` returned."""
+    for pyplot in (plt, mplt):
+        ax = pyplot.subplots()[1]
+        xl = ax.set_xlabel("easy come, easy go")
+        yl = ax.set_ylabel("y")
+        xl.set_visible(not xl.get_visible())
+        yl.set_color("red")
+        assert not ax.xaxis.label.get_visible() and xl.get_text() == "easy come, easy go"
+        assert ax.yaxis.label.get_color() in ("red", (1.0, 0.0, 0.0, 1.0))
+
+
+def test_fill_between_set_data_as_matplotlib():
+    """resample.py updates its fill_between with ``set_data`` when the view changes
+    (lumos's wheel zoom raised AttributeError there); ``step`` kept from the call that
+    made it, or given (the example's, which matplotlib 3.11 lacks)."""
+    def polys(pyplot, step_now=None):
+        ax = pyplot.subplots()[1]
+        coll = ax.fill_between([0, 1, 2], [0, 1, 0], [2, 2, 2], step="pre")
+        args = (np.array([0, 1, 2, 3.0]), np.array([1, 0, 1, 0.0]), 3.0)
+        if step_now is None:
+            coll.set_data(*args, where=[True, True, True, False])
+        elif pyplot is plt:
+            coll.set_data(*args, step=step_now)
+        else:  # matplotlib: made with that step
+            coll = ax.fill_between(*args, step=step_now)
+        return [np.asarray(getattr(p, "vertices", p)) for p in coll.get_paths()]
+
+    for step_now in (None, "post"):
+        got, want = polys(plt, step_now), polys(mplt, step_now)
+        assert len(got) == len(want) == 1
+        np.testing.assert_allclose(got[0], want[0][:-1])  # matplotlib closes the path
+    with pytest.raises(ValueError, match="step"):
+        plt.subplots()[1].fill_between([0, 1], [0, 1]).set_data([0, 1], [0, 1], 0,
+                                                                   step="up")
+
+
+def test_scatter_picks_every_marker_under_the_click_as_matplotlib():
+    """pick_event_demo.py's scatter: ``event.ind`` lists every point whose marker the
+    click falls in or passes within the pick radius of (5 pixels; a numeric picker's),
+    as matplotlib's Collection.contains, not the topmost point only."""
+    rng = np.random.default_rng(7)
+    x, y, s = rng.random(60), rng.random(60), 400 * rng.random(60)
+
+    def run(pyplot, click, draw, picker):
+        fig, ax = pyplot.subplots(figsize=(4, 3), dpi=100)
+        ax.scatter(x, y, s, picker=picker)
+        ax.set(xlim=(0, 1), ylim=(0, 1))
+        draw(fig)
+        got = []
+        fig.canvas.mpl_connect("pick_event", lambda e: got.append(sorted(e.ind.tolist())))
+        centres = (ax.transData.transform(np.c_[x, y]) if pyplot is mplt
+                   else ax.transData.forward(np.c_[x, y]))
+        reach = np.sqrt(s) / 2 * 100 / 72 + (5 if picker is True else picker)
+        for fx in np.linspace(0.1, 0.9, 9):
+            for fy in np.linspace(0.1, 0.9, 7):
+                px, py = (ax.transData.transform((fx, fy)) if pyplot is mplt
+                          else ax.transData.forward(np.array([fx, fy])))
+                # whole pixels (the events'); not within half a pixel of a reach, where
+                # Agg's flattened circle and the exact one part
+                d = np.hypot(centres[:, 0] - int(px), centres[:, 1] - int(py))
+                if np.abs(d - reach).min() < 0.5:
+                    continue
+                click(fig, float(px), float(py))
+                got.append("|")
+        return got
+
+    for picker in (True, 2):
+        want = run(mplt, _mpl_click, lambda f: f.canvas.draw(), picker)
+        got = run(plt, _lumos_click, lambda f: f.draw(), picker)
+        assert got == want
+        assert any(isinstance(g, list) and len(g) > 1 for g in want)

@@ -374,3 +374,72 @@ def test_mpl_connect_errors_raise_in_scripts_and_are_logged_in_loops(caplog):
         fig.canvas.events.emit(SceneEvent("key_release", 10, 10, key="a"))
     assert "boom" in caplog.text
     plt.close(fig)
+
+
+def _blit_per_axes(pyplot) -> list:
+    """Blitting with a background per axes (matplotlib's way with several axes) and a
+    part of the whole figure's: the red and blue pixels after each step."""
+    fig, (a1, a2) = pyplot.subplots(1, 2, figsize=(4, 2), dpi=50)
+    red, = a1.plot([0, 1], [0, 1], "r-", lw=4, animated=True)
+    blue, = a2.plot([0, 1], [0, 1], "b-", lw=4, animated=True)
+    canvas = fig.canvas
+    canvas.draw()
+    whole = canvas.copy_from_bbox(fig.bbox)
+    bg1, bg2 = canvas.copy_from_bbox(a1.bbox), canvas.copy_from_bbox(a2.bbox)
+    out = []
+
+    def inks():
+        canvas.blit(fig.bbox)
+        px = np.asarray(canvas.buffer_rgba())[..., :3].astype(int)
+        r, g, b = px[..., 0], px[..., 1], px[..., 2]
+        out.append((int(((r > 200) & (g < 90) & (b < 90)).sum()),
+                    int(((b > 200) & (r < 90) & (g < 90)).sum())))
+
+    a1.draw_artist(red)
+    a2.draw_artist(blue)
+    inks()  # both drawn
+    canvas.restore_region(bg1)
+    inks()  # the left axes' background: red gone, blue stays
+    a1.draw_artist(red)
+    canvas.restore_region(bg2)
+    inks()  # the right one's: blue gone, red stays
+    a2.draw_artist(blue)
+    x0, y0, x1, y1 = whole.get_extents()
+    canvas.restore_region(whole, bbox=((x0 + x1) // 2, y0, x1, y1), xy=(x0, y0))
+    inks()  # the right half of the whole figure's, in place: blue gone
+    pyplot.close(fig)
+    return out
+
+
+def test_restore_region_takes_back_its_box_only_as_matplotlib():
+    """copy_from_bbox keeps its box: a region restored leaves out again the animated
+    artists drawn inside it, and those elsewhere stay (Agg copies those pixels only);
+    ``bbox`` restores a part of a region, in place with ``xy`` at its corner."""
+    mpl = pytest.importorskip("matplotlib")
+    mpl.use("Agg")
+    import matplotlib.pyplot as mplt
+
+    got, want = _blit_per_axes(plt), _blit_per_axes(mplt)
+    shown = [[v > 20 for v in step] for step in want]
+    assert shown == [[True, True], [False, True], [True, False], [True, False]]
+    assert [[v > 20 for v in step] for step in got] == shown
+    extents = []
+    for pyplot in (plt, mplt):  # Agg's whole pixels, rows from the top
+        fig, ax = pyplot.subplots(figsize=(7 / 3, 2.555), dpi=100)
+        fig.canvas.draw()
+        extents.append([fig.canvas.copy_from_bbox(b).get_extents() for b in (ax.bbox,
+                                                                            fig.bbox)])
+        pyplot.close(fig)
+    assert extents[0] == extents[1]
+    fig, ax = plt.subplots()
+    fig.canvas.draw()
+    region = fig.canvas.copy_from_bbox(ax.bbox)
+    x0, y0, x1, y1 = region.get_extents()
+    # the docstring's scroll of Agg's restore_region: a part moved 10 pixels left
+    with pytest.raises(TypeError, match="move"):  # lumos copies no pixels
+        fig.canvas.restore_region(region, bbox=(x0 + 10, y0, x1, y1), xy=(x0 - 10, y0))
+    with pytest.raises(TypeError, match="bbox"):
+        fig.canvas.copy_from_bbox("axes")
+    with pytest.raises(TypeError, match="region"):
+        fig.canvas.restore_region((0, 0, 1, 1))
+    plt.close(fig)
