@@ -73,6 +73,7 @@ lines.linestyle lines.linewidth lines.marker lines.markeredgewidth lines.markers
 lines.solid_capstyle lines.dash_capstyle lines.solid_joinstyle lines.dash_joinstyle
 lines.antialiased lines.dashed_pattern lines.dotted_pattern lines.dashdot_pattern
 patch.antialiased patch.edgecolor patch.facecolor patch.force_edgecolor patch.linewidth path.snap
+scatter.edgecolors scatter.marker
 pcolor.shading
 polaraxes.grid savefig.bbox savefig.dpi savefig.edgecolor savefig.facecolor
 savefig.format savefig.pad_inches savefig.transparent svg.fonttype text.color text.hinting
