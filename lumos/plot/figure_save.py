@@ -14,7 +14,6 @@ import numpy as np
 
 from ..visuals.fonts import hinted
 from .bbox import Bbox, as_bbox
-from .snapping import exact_vertices
 from .style import rcParams
 
 _RASTER = ("png", "rgba", "raw")
@@ -78,9 +77,8 @@ class FigureSaving:
             # advances at the saved pixel size for rasters (Agg), the outlines' for
             # vector files (SVG, PDF)
             raster = kind in _RASTER or kind in ("html", "htm")
-            # and nothing snaps to the pixel grid in a vector file, as in matplotlib's
             with self.canvas.lock, self.canvas.saving(), \
-                    hinted(dpi / self.dpi if raster else None), exact_vertices(not raster):
+                    hinted(dpi / self.dpi if raster else None):
                 self.canvas.pixel_ratio = dpi / self.dpi
                 self.draw()
                 if kind in ("html", "htm"):

@@ -188,9 +188,9 @@
 
   /** A tick mark at `p` along its axis from `a` to `b` across it, its spine at `base`,
    * as snapping.py's snap_tick: the marker's origin on the spine on a whole pixel, its
-   * ends rounded relative to it when `snap[2]` (path.snap); `snap` null: as they are. */
+   * ends rounded relative to it when `snap[2]` (path.snap). */
   function snapTick(p, base, a, b, snap, horizontal) {
-    if (snap && Number.isFinite(p) && Number.isFinite(base)) {  // null: as they are
+    if (Number.isFinite(p) && Number.isFinite(base)) {
       const whole = snap[2];
       if (horizontal) {
         const origin = snapPixel(base, snap, true);
