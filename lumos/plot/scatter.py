@@ -483,7 +483,11 @@ class PathCollection(Artist, ScalarMappable):
             if self._edgecolors == "face" and self._snaps_path(symbol):
                 # Agg snaps the path for the edge's width, then strokes it
                 return symbol, diameter, face, "face", edge_w
-            if self._edgecolors == "face":
+            if self._edgecolors == "face" and symbol != "disc":
+                # a polygon's corners join round (the collection's joins): stroked, not
+                # grown, which would reach sqrt(2) times farther at a diamond's tips
+                return symbol, diameter, face, "face", edge_w
+            if self._edgecolors == "face":  # a disc grown by the edge is the stroked disc
                 diameter = diameter + edge_w
             return symbol, diameter, face, (0.0, 0.0, 0.0, 0.0), 0.0
         edge = self.get_edgecolor()

@@ -114,3 +114,25 @@ def test_line_markers_snap_by_their_threshold(marker):
     were half a pixel off and their tips a pixel short (mean difference 2.7..4.2)."""
     ours, theirs = _row_of_markers(plt, marker, 12, 3), _row_of_markers(mplt, marker, 12, 3)
     assert np.abs(ours - theirs).mean() < 1.0
+
+
+def _row_of_scatter(pyplot, marker: str) -> np.ndarray:
+    fig = pyplot.figure(figsize=(3, 0.6), dpi=100)
+    ax = fig.add_axes((0, 0, 1, 1))
+    ax.set_xlim(0, 6)
+    ax.set_ylim(0, 1)
+    ax.axis("off")
+    ax.scatter([0.5, 1.53, 2.57, 3.5, 4.49, 5.51], [0.5, 0.47, 0.53, 0.5, 0.41, 0.5], s=300,
+               marker=marker)
+    img = _gray(fig)
+    pyplot.close(fig)
+    return img
+
+
+@pytest.mark.parametrize("marker", ["^", "*", "X", "d"])
+def test_scatter_polygons_edged_in_their_face_color_as_matplotlib(marker):
+    """matplotlib strokes a scatter's polygons in their face color with round joins;
+    lumos grew them by the edge width instead, reaching farther at every corner (mean
+    difference 0.8..2.1 for these 300 points² markers)."""
+    ours, theirs = _row_of_scatter(plt, marker), _row_of_scatter(mplt, marker)
+    assert np.abs(ours - theirs).mean() < 0.3
