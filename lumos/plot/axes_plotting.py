@@ -192,7 +192,7 @@ class AxesPlotting:
     @accepts_rasterized
     @labelled_data(("x", "y", "s", "c", "linewidths", "edgecolors", "facecolor",
                     "facecolors", "color"))
-    def scatter(self, x, y, s=None, c=None, marker="o", cmap=None, norm=None, vmin=None,
+    def scatter(self, x, y, s=None, c=None, marker=None, cmap=None, norm=None, vmin=None,
                 vmax=None, alpha=None, linewidths=None, edgecolors=None, label=None,
                 zorder=None, color=None, density: bool | None = None, colorizer=None,
                 **kwargs) -> PathCollection:
@@ -201,8 +201,17 @@ class AxesPlotting:
         ``density=True`` (automatic beyond ``PathCollection.density_threshold`` = 2·10^6
         points of one color) counts points per pixel on the GPU and shows the counts
         through ``cmap`` with ``norm`` 'eq_hist' (default), 'linear' or 'log'.
+
+        rcParams as matplotlib reads them: ``scatter.marker``, ``scatter.edgecolors``;
+        under the 'classic' style (``_internal.classic_mode``) 20 points² markers, 'b'
+        faces, the patches' edge color and margins of at least 0.05.
         """
-        cmap, norm = validate.colorizer_mapping("scatter", colorizer, cmap, norm, vmin, vmax)
+        from .style import rcParams
+
+        classic = rcParams["_internal.classic_mode"]
+        marker = rcParams["scatter.marker"] if marker is None else marker
+        if s is None and classic:
+            s = 20
         props = artist_props(kwargs)
         take_unit_keywords(self, kwargs, x, y)
         x, y = self.xaxis.process_units(x), self.yaxis.process_units(y)
@@ -231,6 +240,9 @@ class AxesPlotting:
             color = None
         if c is None and facecolors is not None:
             c = facecolors  # c takes precedence over facecolors, as in matplotlib
+        if edgecolors is None:  # classic: the collection's default edge
+            edgecolors = rcParams["scatter.edgecolors"] if not classic else \
+                rcParams["patch.edgecolor"] if rcParams["patch.force_edgecolor"] else "none"
         from .transformed_collections import is_data_transform
 
         moved = not is_data_transform(transform, self)
@@ -245,7 +257,7 @@ class AxesPlotting:
         validate.points(max(validate.size_of(x), validate.size_of(y)), "x",
                         validate.MARKER_BYTES_PER_POINT)
         if c is None and color is None:
-            color = self._next_patch_color()
+            color = "b" if classic else self._next_patch_color()
         from .scatter import PathCollection  # at the first scatter: not with every Axes
 
         x, y = sanitize_sequence(x), sanitize_sequence(y)
@@ -262,6 +274,12 @@ class AxesPlotting:
             pc = TransformedPathCollection(self, x, y, transform, **style)
         else:
             pc = PathCollection(self, x, y, **style)
+        if classic and np.size(x):  # room for the markers (matplotlib 1.x's margins)
+            mx, my = self.margins()
+            if mx < 0.05:
+                self.set_xmargin(0.05)
+            if my < 0.05:
+                self.set_ymargin(0.05)
         return with_props([self._add_artist(pc)], props)[0]
 
     @accepts_rasterized

@@ -19,7 +19,7 @@ from .. import colors
 from . import ticker, validate
 from .axis_limits import AxisLimits, Limits
 from .axis_tick_style import _SIDES, AxisTickStyle, TickStyle
-from .fonts import rc_font
+from .fonts import check_weight, rc_font
 from .mpl_ticker import (
     AxisAdapter,
     MatplotlibFormatter,
@@ -70,9 +70,14 @@ class Axis(AxisUnits, AxisTickStyle, AxisLimits):
         """The label and the offset text as rcParams make them, with no text."""
         self.label_text = ""
         self._label_default = True
-        # rcParams' font.style (its weight is axes.labelweight's, 'normal')
-        style = rc_font("style")
-        self.label_style: dict = {} if style is None else {"style": style}
+        # rcParams' font family and style, and axes.labelweight (not font.weight), as
+        # matplotlib's Axis makes its label
+        style, family = rc_font("style"), rc_font("family")
+        weight = rcParams["axes.labelweight"]
+        self.label_style: dict = {k: v for k, v in (
+            ("style", style), ("family", family),
+            ("weight", None if weight in ("normal", 400) else check_weight(weight)))
+            if v is not None}
         # pickers of the label ("label") and of tick labels ((which, index, side))
         self.text_pickers: dict = {}
         self.label_size = font_points(rcParams["axes.labelsize"])
@@ -81,9 +86,11 @@ class Axis(AxisUnits, AxisTickStyle, AxisLimits):
         self.label_position = _SIDES.get(self.name, _SIDES["x"])[0]  # 3D: all are x
         self.label_coords: tuple[float | None, float | None] | None = None
         self.label_loc = "center"
-        # the offset text is a plain Text in matplotlib: rcParams' font weight and style
+        # the offset text is a plain Text in matplotlib: rcParams' font family, weight and
+        # style
         self.offset_style: dict = {k: v for k, v in (
-            ("style", style), ("weight", rc_font("weight"))) if v is not None}
+            ("style", style), ("family", family), ("weight", rc_font("weight")))
+            if v is not None}
         self.offset_side = 1
 
     def clear(self) -> None:

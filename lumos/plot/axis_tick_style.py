@@ -41,7 +41,7 @@ class TickStyle:
         self.grid: dict = {}  # color, linestyle, linewidth, alpha
         self.labelweight: str | int | None = rc_font("weight")
         self.labelstyle: str | None = rc_font("style")
-        self.labelfamily = None
+        self.labelfamily: tuple[str, ...] | None = rc_font("family")
         #: the tick lines' zorder (matplotlib's Tick zorder: Line2D's 2, +0.01 for major
         #: ticks); as in matplotlib's Axis.draw, which draws its ticks in one pass at the
         #: axis's zorder, it orders nothing against other artists

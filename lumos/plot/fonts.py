@@ -2,16 +2,18 @@
 bundled face draws them.
 
 lumos bundles DejaVu Sans (regular, bold, oblique, bold oblique), DejaVu Serif and DejaVu
-Sans Mono (see ``lumos/fonts/README.md``): matplotlib's own default families, so
-``family='serif'`` or ``'monospace'`` look as they do in matplotlib. Other family names
-(Arial, Times New Roman, ...) are drawn with the DejaVu face of their generic family, and
-a one-time warning names them.
+Sans Mono (see ``lumos/fonts/README.md``): matplotlib's own default families. A family
+list resolves as matplotlib's font manager resolves it (:func:`generic`): the first name
+found wins, a generic name ('serif', 'sans-serif', 'monospace', 'cursive', 'fantasy')
+stands for its rcParams list (``font.serif`` & co.), and a name lumos cannot find
+(Arial, Times New Roman, ...) warns as matplotlib's ``findfont`` does and is passed
+over; where nothing is found, DejaVu Sans draws, as in matplotlib.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from .compat import warn_once
 
@@ -22,21 +24,13 @@ _WEIGHTS = {
     "black": 900,
 }  # fmt: skip
 _STYLES = ("normal", "italic", "oblique")
-_GENERIC = {"sans-serif": "sans", "sans": "sans", "serif": "serif", "monospace": "mono",
-            "cursive": "sans", "fantasy": "sans"}
-#: font names matplotlib users write, by the generic family whose DejaVu face is closest
-_KNOWN = {
-    "dejavu sans": "sans", "bitstream vera sans": "sans", "arial": "sans",
-    "helvetica": "sans", "verdana": "sans", "liberation sans": "sans", "calibri": "sans",
-    "dejavu serif": "serif", "times new roman": "serif", "times": "serif",
-    "computer modern roman": "serif", "cmr10": "serif", "liberation serif": "serif",
-    "georgia": "serif", "stix": "serif", "stixgeneral": "serif", "palatino": "serif",
-    "dejavu sans mono": "mono", "courier new": "mono", "courier": "mono",
-    "liberation mono": "mono", "consolas": "mono", "monaco": "mono",
-}  # fmt: skip
-#: the names the bundled faces really are (no warning for these)
-_BUNDLED = {"dejavu sans", "sans-serif", "sans", "dejavu serif", "serif",
-            "dejavu sans mono", "monospace"}
+#: matplotlib's generic family names (``font_manager.font_family_aliases``) and the
+#: rcParams list each stands for
+_GENERIC = {"serif": "serif", "sans-serif": "sans-serif", "sans serif": "sans-serif",
+            "sans": "sans-serif", "monospace": "monospace", "cursive": "cursive",
+            "fantasy": "fantasy"}
+#: the bundled families by the names matplotlib's font manager gives them
+_BUNDLED = {"dejavu sans": "sans", "dejavu serif": "serif", "dejavu sans mono": "mono"}
 
 
 def _name_or_number(value, names, what: str) -> str | int:
@@ -63,12 +57,16 @@ def check_weight(weight) -> str | int:
     return _name_or_number(weight, _WEIGHTS, "fontweight")
 
 
-def rc_font(key: str) -> str | int | None:
-    """``rcParams['font.weight']`` or ``['font.style']`` (``key`` 'weight' or 'style') as
-    a new text takes it, as matplotlib's FontProperties does when made; None where it is
-    'normal' (the default, which texts keep as not set)."""
+def rc_font(key: str):
+    """``rcParams['font.weight']``, ``['font.style']`` or ``['font.family']`` (``key``
+    'weight', 'style' or 'family') as a new text takes it, as matplotlib's
+    FontProperties does when made; None where it is the default ('normal', ['sans-serif']),
+    which texts keep as not set (an unset family draws rcParams' own: :func:`face_of`)."""
     from .style import rcParams
 
+    if key == "family":
+        family = rcParams["font.family"]
+        return None if list(family) == ["sans-serif"] else check_family(family)
     if key == "weight":
         value = rcParams["font.weight"]
         return None if value in ("normal", 400) else check_weight(value)
@@ -131,18 +129,40 @@ def check_family(family) -> tuple[str, ...]:
 
 
 def generic(family: tuple[str, ...]) -> str:
-    """The bundled family ('sans', 'serif' or 'mono') drawing the first name lumos knows;
-    a name it does not bundle warns once and takes the closest."""
+    """The bundled family ('sans', 'serif' or 'mono') drawing a family list, found as
+    matplotlib's font manager finds it (``_find_fonts_by_props``): the first name that
+    is a bundled family wins; a generic name ('serif', ...) stands for its rcParams list
+    (``font.serif``, ...), searched in order; a name not found warns as matplotlib's
+    ``findfont`` does and the next is tried; DejaVu Sans where none is found."""
+    from .style import rcParams
+
+    return _found(tuple(family), rcParams.generation)
+
+
+@lru_cache(maxsize=256)
+def _found(family: tuple[str, ...], generation: int) -> str:
+    """:func:`generic` for the rcParams of ``generation`` (each label asks, every frame)."""
+    from .style import rcParams
+
+    lists = {"serif": rcParams["font.serif"], "sans-serif": rcParams["font.sans-serif"],
+             "monospace": rcParams["font.monospace"], "cursive": rcParams["font.cursive"],
+             "fantasy": rcParams["font.fantasy"]}
     for name in family:
         low = name.lower()
-        kind = _GENERIC.get(low) or _KNOWN.get(low)
-        if kind is not None:
-            if low not in _BUNDLED:
-                warn_once(f"font {low}", f"font family {name!r} is not bundled with lumos; "
-                          f"drawn with DejaVu {_FACE_NAMES[kind]}")
-            return kind
-    warn_once(f"font {family}", f"font family {', '.join(family)!r} is unknown to lumos; "
-              "drawn with DejaVu Sans")
+        if low in _GENERIC:
+            options = lists[_GENERIC[low]]
+            kind = next((_BUNDLED[o.lower()] for o in options if o.lower() in _BUNDLED), None)
+            if kind is not None:
+                return kind
+            warn_once(f"findfont {low} {tuple(options)}",
+                      f"findfont: Generic family {name!r} not found because none of the "
+                      f"following families were found: {', '.join(options)}", stacklevel=6)
+        elif low in _BUNDLED:
+            return _BUNDLED[low]
+        else:
+            warn_once(f"findfont {low}", f"findfont: Font family {name!r} not found (lumos "
+                      "draws its bundled DejaVu Sans, Serif and Sans Mono only).",
+                      stacklevel=6)
     return "sans"
 
 
@@ -185,11 +205,20 @@ def _bundled(family: str, bold: bool, italic: bool) -> tuple[str, str | None]:
 
 
 def face_of(family=None, style=None, weight=None) -> Face:
-    """The bundled face for matplotlib's family, style and weight (None: the defaults)."""
-    kind = "sans" if family is None else generic(check_family(family))
+    """The bundled face for matplotlib's family, style and weight (None: the defaults;
+    the family ``rcParams['font.family']``'s)."""
+    from .style import rcParams
+
+    kind = generic(check_family(rcParams["font.family"] if family is None else family))
     bold = weight is not None and weight_number(weight) >= 600
     italic = style is not None and check_style(style) != "normal"
     return Face(kind, bold, italic)
+
+
+def face_or_default(face: str | None, bold: bool = False) -> str:
+    """``face`` (a bundled face's name), or where None the face of rcParams' font
+    family, bold or not: the face of a decoration text that names none."""
+    return face if face is not None else face_of(weight="bold" if bold else None).name
 
 
 class FontProperties:

@@ -131,8 +131,10 @@ class Legend:
         self.frameon = bool(rc("legend.frameon", True) if frameon is None else frameon)
         self.fancybox = bool(rc("legend.fancybox", True) if fancybox is None else fancybox)
         self.shadow = bool(rc("legend.shadow", False) if shadow is None else shadow)
-        # matplotlib's: a shadowed legend's frame is opaque unless framealpha is given
-        self.framealpha = 1.0 if framealpha is None and self.shadow else \
+        # matplotlib's: a shadowed legend's frame is opaque unless framealpha is given;
+        # rcParams' None (the 'classic' style) keeps the colors' own alpha
+        self.framealpha = 1.0 if framealpha is None and (
+            self.shadow or rc("legend.framealpha", 0.8) is None) else \
             _param(framealpha, "framealpha", 0.8)
         face = rc("legend.facecolor", "inherit") if facecolor is None else facecolor
         self.facecolor = colors.to_rgba(rcParams["axes.facecolor"] if face == "inherit"

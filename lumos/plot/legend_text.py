@@ -27,8 +27,8 @@ class LegendText(TextPicking):
     def __init__(self, text: str, size: float, font: FontProperties) -> None:
         self._text = text
         self._size = float(size)
-        self._family = font.family
-        # a legend's FontProperties takes rcParams' style and weight where not given
+        # a legend's FontProperties takes rcParams' family, style and weight where not given
+        self._family = rc_font("family") if font.family is None else font.family
         self._style = rc_font("style") if font.style is None else font.style
         self._weight = rc_font("weight") if font.weight is None else font.weight
         self._color = None
@@ -138,11 +138,21 @@ class LegendText(TextPicking):
         """Several properties at once by their setters (``fontsize=8, color='w'``)."""
         validate.set_by_setters(self, kwargs, "LegendText.set")
 
+    def get_fontname(self) -> str:
+        """The family name of the font drawing the text ('DejaVu Sans', 'DejaVu Serif',
+        'DejaVu Sans Mono'), as matplotlib's."""
+        return self._face().font_name
+
+    get_name = get_fontname
+
     # what the legend reads at each draw
+    def _face(self):
+        return FontProperties(family=self._family, style=self._style,
+                              weight=self._weight).face()
+
     def face(self) -> str:
         """The bundled face drawing the text ('sans', 'serif-bold', ...)."""
-        return FontProperties(family=self._family, style=self._style,
-                              weight=self._weight).face().name
+        return self._face().name
 
     def draw(self, ov, fig, x: float, y: float, default_color, ha: str, va: str) -> None:
         """The text at figure pixel (x, y) of ``fig``, in its color (else

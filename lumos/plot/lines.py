@@ -30,7 +30,7 @@ from .line_api import LineAPI
 from .line_data import DataView, drawstyle_points, finite_range
 from .line_data import step_points as step_points  # a name of this module before
 from .line_effects import PathEffects, needs_view
-from .snapping import draw_markers_snap, rectilinear
+from .snapping import draw_markers_snap, rectilinear, snap_threshold
 from .style import dash_offset, dash_pattern, rcParams
 
 if TYPE_CHECKING:
@@ -749,9 +749,16 @@ class Line2D(LineAPI, PathEffects, Artist):
                 "snap": self._snaps()}
 
     def _marker_snap(self):
-        """How Agg's draw_markers snaps the markers' paths (``get_snap``, None: 'auto';
-        their origins round to whole pixels whatever it is)."""
-        return draw_markers_snap(self.get_snap())
+        """How Agg's draw_markers snaps the markers' paths, as matplotlib's Line2D.draw
+        decides (not from ``get_snap``): by the marker's snap threshold, markers at least
+        that many pixels big snapped, smaller ones not, and 'auto' for a marker without
+        one (hexagons, ',', paths, text); their origins round to whole pixels whatever
+        it is."""
+        threshold = None if self._marker == "," else snap_threshold(
+            marker_symbol(self._marker))
+        if threshold is None:
+            return draw_markers_snap(None)
+        return bool(self.axes.figure.points_to_pixels(self._markersize) >= threshold)
 
     def _snaps(self) -> bool:
         """Whether Agg snaps the line to the pixel grid (``get_snap``; None: only a path

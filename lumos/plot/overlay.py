@@ -13,6 +13,7 @@ from ..visuals import Line, Text
 from ..visuals.fonts import check_text, layout_outline
 from ..visuals.glyphs import BASE_SIZE, SPREAD, get_atlas
 from ..visuals.mathtext import rich_layout
+from .fonts import face_or_default
 from .reach import Reach
 
 
@@ -241,7 +242,7 @@ class Overlay:
         effects)."""
         if not s:
             return
-        face = face if face is not None else ("sans-bold" if bold else "sans")
+        face = face_or_default(face, bold)
         if dilate > sdf_reach(size_px):
             self._outline(s, x, y, size_px, color, ha, va, rotation, face, dilate, step)
             return

@@ -32,7 +32,7 @@ from ..visuals import Line, Text
 from ..visuals.base import rgba_bytes
 from ..visuals.line import LOD_THRESHOLD
 from .axisdraw import _base, _spine, aligned_label_reach, label_box_shape
-from .fonts import face_of
+from .fonts import face_of, face_or_default
 from .page_tickers import (
     formatter_spec,
     locator_spec,
@@ -211,7 +211,7 @@ class AxesDecor:
         Text visual of its face."""
         if not s:
             return
-        face = face if face is not None else ("sans-bold" if bold else "sans")
+        face = face_or_default(face, bold)
         strings, pos, cols, styles = self._labels.setdefault(face, ([], [], [], []))
         strings.append(s)
         pos.append((x, y))

@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from .fonts import face_or_default
 from .page_axes import color_bytes
 from .text_artists import anchor_pixels
 from .textstyle import draw_text
@@ -127,8 +128,7 @@ class _Anchored:
         self.entries.append({"text": s, "dx": x - self.at[0], "dy": y - self.at[1],
                              "size": float(size_px), "color": color_bytes(color), "ha": ha,
                              "va": va, "rotation": float(rotation),
-                             "face": face if face is not None else (
-                                 "sans-bold" if bold else "sans")})
+                             "face": face_or_default(face, bold)})
         if self.decor is not None:
             self.decor.text(s, x, y, size_px, color, ha=ha, va=va, rotation=rotation,
                             bold=bold, face=face)

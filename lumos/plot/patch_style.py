@@ -12,7 +12,7 @@ import numpy as np
 
 from .. import colors
 from .. import primitives as prim
-from .style import DASHES, rcParams
+from .style import DASHES, named_dashes, rcParams
 
 if TYPE_CHECKING:
     from ..path import Path
@@ -40,7 +40,7 @@ def parse_linestyle(ls, argument: str = "linestyle"):
             raise ValueError(f"{argument}: got {ls!r}, expected one of '-', '--', '-.', ':', "
                              "'solid', 'dashed', 'dashdot', 'dotted', 'None' or (offset, "
                              "(on, off, ...))")
-        pattern = DASHES[ls]
+        pattern = named_dashes(ls)
         return 0.0, None if pattern is None else tuple(float(p) for p in pattern)
     try:
         offset, seq = ls
@@ -62,7 +62,7 @@ def linestyle_name(style) -> str:
         return "None"
     offset, pattern = style
     for name in ("-", "--", "-.", ":"):
-        p = DASHES[name]
+        p = named_dashes(name)
         if (None if p is None else tuple(p)) == pattern and offset == 0:
             return name
     return style

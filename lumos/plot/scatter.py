@@ -47,6 +47,14 @@ def _limits(x: np.ndarray, y: np.ndarray, xscale, yscale):
     return tuple(out)
 
 
+def _widths(lw) -> np.ndarray:
+    """Edge widths in points as a 1-D float array of at least one (matplotlib's
+    collections keep them so, and cycle them over the points)."""
+    validate.check(linewidths=lw)
+    widths = np.atleast_1d(np.asarray(lw, dtype=float)).ravel()
+    return widths if widths.size else np.zeros(1)
+
+
 class PathCollection(Artist, ScalarMappable):
     """Scatter points, as ``ax.scatter`` returns; sizes are areas in points².
 
@@ -75,10 +83,9 @@ class PathCollection(Artist, ScalarMappable):
         self._alpha = None
         self._edgecolors = "face"
         self._edge_groups = None  # per-point edge colors: indices of each color's batch
-        self._linewidths = float(rcParams.get("patch.linewidth", 1.0) if linewidths is None
-                                 else np.mean(linewidths))
+        self._linewidths = _widths(rcParams["patch.linewidth"] if linewidths is None
+                                   else linewidths)
         self._linewidths_default = linewidths is None
-        self._one_width = np.size(linewidths) <= 1  # matplotlib's one linewidth for all
         self._array = None
         self._one_size = None  # the size (points²) of every point, when they share one
         self._facecolor = None
@@ -186,7 +193,11 @@ class PathCollection(Artist, ScalarMappable):
             self.set_array(arr.ravel())
             return
         try:
-            face = colors.to_rgba_array("C0" if c is None else c, n, argname=argument)
+            spec = "C0" if c is None else c
+            face = colors.to_rgba_array(spec, n, argname=argument)
+            if n == 0:  # no points: the one color given is kept (the legend shows it)
+                one = colors.to_rgba_array(spec, argname=argument)
+                face = one if len(one) == 1 else face
         except ValueError:
             if arr is not None and arr.dtype.kind in "biuf" and arr.ndim == 1:
                 raise ValueError(f"{argument}: got {arr.size} values for {n} points, expected "
@@ -341,11 +352,11 @@ class PathCollection(Artist, ScalarMappable):
     get_edgecolors = get_edgecolor
 
     def set_linewidth(self, lw) -> None:
-        """The width of the markers' edges in points."""
+        """The width of the markers' edges in points: one for all, or one per point
+        (cycled over the points, as matplotlib's collections cycle them)."""
         validate.check(linewidths=lw)
-        self._linewidths = float(np.mean(lw))
+        self._linewidths = _widths(lw)
         self._linewidths_default = False
-        self._one_width = np.size(lw) <= 1
         self._colors_changed()
 
     set_linewidths = set_linewidth
@@ -437,10 +448,11 @@ class PathCollection(Artist, ScalarMappable):
                 else colors.to_rgba_bytes(self.face_rgba(), len(self._offsets))
         return self._face_bytes
 
-    def marker_style(self, sizes=None, face=None):
+    def marker_style(self, sizes=None, face=None, each: bool = False):
         """(symbol, diameters px, face rgba rows, edge: one rgba, rows or 'face', edge
         width px), of markers of areas ``sizes`` (points², None: the points' own); the
-        face rows are ``face`` (None: :meth:`face_rgba`).
+        face rows are ``face`` (None: :meth:`face_rgba`). The edge width is the first
+        given (a legend's marker), or with ``each`` and several given one per point.
 
         matplotlib strokes a scatter marker's outline in the face color by default
         (``edgecolors='face'``, 1 pt): drawn here as a marker that much larger, or, for
@@ -452,7 +464,9 @@ class PathCollection(Artist, ScalarMappable):
             areas = self._sizes if self._one_size is None else np.float64(self._one_size)
         diameter = px(np.sqrt(np.maximum(areas, 0))) * MARKER_SCALE.get(self._marker, 1.0)
         face = self.face_rgba() if face is None else face
-        edge_w = px(self._linewidths)
+        widths = self._linewidths
+        edge_w = px(widths[np.arange(len(self._offsets)) % widths.size]) \
+            if each and widths.size > 1 else px(float(widths[0]))
         if is_line_marker(self._marker):  # matplotlib: lines.linewidth wide, face colors
             width = px(rcParams["lines.linewidth"]) if self._linewidths_default else edge_w
             return marker_symbol(self._marker), diameter, face, (0.0, 0.0, 0.0, 0.0), width
@@ -469,7 +483,11 @@ class PathCollection(Artist, ScalarMappable):
             if self._edgecolors == "face" and self._snaps_path(symbol):
                 # Agg snaps the path for the edge's width, then strokes it
                 return symbol, diameter, face, "face", edge_w
-            if self._edgecolors == "face":
+            if self._edgecolors == "face" and symbol != "disc":
+                # a polygon's corners join round (the collection's joins): stroked, not
+                # grown, which would reach sqrt(2) times farther at a diamond's tips
+                return symbol, diameter, face, "face", edge_w
+            if self._edgecolors == "face":  # a disc grown by the edge is the stroked disc
                 diameter = diameter + edge_w
             return symbol, diameter, face, (0.0, 0.0, 0.0, 0.0), 0.0
         edge = self.get_edgecolor()
@@ -478,28 +496,34 @@ class PathCollection(Artist, ScalarMappable):
     def batch_items(self) -> list[BatchItem]:
         """The points in a Markers batch of their symbol and edge style (only the rows
         changed since last time are uploaded); one batch per edge color when the edges
-        differ from point to point; none in density mode."""
+        differ from point to point, and per edge width where several are given (a Markers
+        visual draws one of each); none in density mode."""
         changed, self._dirty = self._dirty, {}
         self._edge_groups = None
         if self._density is not None or not len(self._scaled):
             return []
         # the shader's bytes: a colormap's rows made straight from its table
-        symbol, sizes, face, edge, edge_w = self.marker_style(face=self.face_bytes())
+        symbol, sizes, face, edge, edge_w = self.marker_style(face=self.face_bytes(),
+                                                               each=True)
         sizes = np.broadcast_to(sizes, (len(self._scaled),))  # (a view of one size)
         # joins round: matplotlib's collections stroke with the graphics context's
         # default joins, whatever the marker's joinstyle (a line's markers take it)
-        if not isinstance(edge, np.ndarray):
+        if not isinstance(edge, np.ndarray) and np.ndim(edge_w) == 0:
             return [BatchItem(Markers, (("symbol", symbol), ("edge_width", edge_w),
                                         ("edge_color", edge), ("join", "round"),
                                         ("snap", self._marker_snap())),
                               self.zorder, self._scaled,
                               face, size=sizes, changed=changed)]
-        unique, inverse = np.unique(edge, axis=0, return_inverse=True)
+        n = len(self._scaled)
+        rows = isinstance(edge, np.ndarray)
+        keys = np.c_[np.broadcast_to(edge if rows else np.zeros(4), (n, 4)),
+                     np.broadcast_to(edge_w, (n,))]
+        unique, inverse = np.unique(keys, axis=0, return_inverse=True)
         self._edge_groups = [np.flatnonzero(inverse.ravel() == k) for k in range(len(unique))]
-        sizes = np.broadcast_to(sizes, (len(self._scaled),))
-        face = np.broadcast_to(face, (len(self._scaled), 4))
-        return [BatchItem(Markers, (("symbol", symbol), ("edge_width", edge_w),
-                                    ("edge_color", tuple(unique[k])), ("join", "round")),
+        face = np.broadcast_to(face, (n, 4))
+        return [BatchItem(Markers, (("symbol", symbol), ("edge_width", float(unique[k, 4])),
+                                    ("edge_color", tuple(unique[k, :4]) if rows else edge),
+                                    ("join", "round")),
                           self.zorder,
                           self._scaled[idx], face[idx], size=sizes[idx],
                           changed=dict.fromkeys(("pos", "size", "color"), True),
@@ -523,7 +547,7 @@ class PathCollection(Artist, ScalarMappable):
                               and np.ndim(self._alpha) == 0)
         edges = self._edgecolors  # 'face': the face's
         one_edge = edges == "face" if isinstance(edges, str) else len(edges) == 1 or n == 1
-        return one_face and one_edge and self._one_width
+        return one_face and one_edge and self._linewidths.size == 1
 
     def _snaps_path(self, symbol) -> bool:
         """Whether Agg's ``draw_markers`` snaps the symbol's path to the pixel grid (for

@@ -157,3 +157,22 @@ def _straight(d, scale) -> bool:
     with np.errstate(all="ignore"):
         px = np.abs(d) * scale
     return not ((px[:, 0] >= 1e-4) & (px[:, 1] >= 1e-4)).any()
+
+
+#: matplotlib's ``MarkerStyle.get_snap_threshold`` of the symbols that have one other
+#: than 5 pixels (every other named polygon and line marker has 5; hexagons have none)
+_SNAP_THRESHOLDS = {"disc": math.inf, "square": 2.0, "plus_line": 1.0, "vline": 1.0,
+                    "hline": 1.0, "tickleft": 1.0, "tickright": 1.0, "tickup": 1.0,
+                    "tickdown": 1.0, "x_line": 3.0, "hexagon": None, "hexagon2": None}
+
+
+def snap_threshold(symbol) -> float | None:
+    """The marker size (pixels) from which matplotlib's Line2D snaps a symbol's markers
+    (``MarkerStyle.get_snap_threshold``; a half-filled or turned symbol its name's), or
+    None for a symbol without one (an outline: a path or text marker)."""
+    name = symbol if isinstance(symbol, str) else getattr(symbol, "name", None)
+    if name is None:
+        return None
+    if name.startswith("caret"):
+        return 3.0
+    return _SNAP_THRESHOLDS.get(name, 5.0)

@@ -62,15 +62,18 @@ figure.constrained_layout.wspace figure.dpi figure.edgecolor figure.facecolor
 figure.figsize figure.frameon figure.frontends figure.labelsize figure.labelweight
 figure.subplot.bottom figure.subplot.hspace figure.subplot.left figure.subplot.right
 figure.subplot.top figure.subplot.wspace figure.titlesize figure.titleweight font.family
+font.serif font.sans-serif font.monospace font.cursive font.fantasy axes.labelweight
 font.size font.style font.weight grid.alpha grid.color grid.linestyle grid.linewidth
 hatch.color hatch.linewidth
 hist.bins image.cmap image.interpolation image.interpolation_stage image.origin image.resample
 legend.borderaxespad legend.borderpad legend.edgecolor legend.fontsize legend.framealpha
 legend.frameon legend.handlelength legend.handletextpad legend.labelspacing legend.loc lines.color
+legend.columnspacing legend.handleheight legend.markerscale legend.numpoints legend.scatterpoints
 lines.linestyle lines.linewidth lines.marker lines.markeredgewidth lines.markersize
 lines.solid_capstyle lines.dash_capstyle lines.solid_joinstyle lines.dash_joinstyle
-lines.antialiased
+lines.antialiased lines.dashed_pattern lines.dotted_pattern lines.dashdot_pattern
 patch.antialiased patch.edgecolor patch.facecolor patch.force_edgecolor patch.linewidth path.snap
+scatter.edgecolors scatter.marker
 pcolor.shading
 polaraxes.grid savefig.bbox savefig.dpi savefig.edgecolor savefig.facecolor
 savefig.format savefig.pad_inches savefig.transparent svg.fonttype text.color text.hinting
@@ -92,8 +95,6 @@ _INERT_PREFIXES = ("backend", "interactive", "toolbar", "keymap.", "webagg.", "t
                    "savefig.directory", "timezone", "datapath", "animation.",
                    "figure.hooks", "ps.", "pgf.")
 
-# what font.family may name for the one font lumos bundles
-_BUNDLED_FAMILIES = ("sans-serif", "sans", "DejaVu Sans")
 _FONT_SIZE_NAMES = ("xx-small", "x-small", "small", "medium", "large", "x-large",
                     "xx-large", "smaller", "larger")
 _WEIGHTS = ("ultralight", "light", "normal", "regular", "book", "medium", "roman",
@@ -276,16 +277,9 @@ class RcParams(dict):
         self._notice(key, value)
 
     def _notice(self, key: str, value) -> None:
-        """Warn once about values lumos reads but cannot follow."""
-        if key == "font.family":
-            missing = [f for f in value if f not in _BUNDLED_FAMILIES]
-            new = [f for f in missing if ("font.family", f) not in self._warned]
-            if new:
-                self._warned.update(("font.family", f) for f in new)
-                warnings.warn(f"font.family: {', '.join(map(repr, new))} is not available; "
-                              "lumos draws DejaVu Sans (the font it bundles)", UserWarning,
-                              stacklevel=4)
-        elif key == "text.usetex" and value and key not in self._warned:
+        """Warn once about values lumos reads but cannot follow (a font family it cannot
+        find warns when a text asks for it, as matplotlib's ``findfont``)."""
+        if key == "text.usetex" and value and key not in self._warned:
             self._warned.add(key)
             warnings.warn("text.usetex: lumos typesets $...$ with its own mathtext, not "
                           "LaTeX; text is drawn without TeX", UserWarning, stacklevel=4)
@@ -462,13 +456,21 @@ def color_cycle() -> list:
     return list(by_key.get("color", TAB10))
 
 
-# matplotlib dash patterns, in multiples of the line width
-DASHES = {
-    "-": None, "solid": None,
-    "--": (3.7, 1.6), "dashed": (3.7, 1.6),
-    ":": (1.0, 1.65), "dotted": (1.0, 1.65),
-    "-.": (6.4, 1.6, 1.0, 1.6), "dashdot": (6.4, 1.6, 1.0, 1.6),
-}
+# matplotlib's named line styles, by their long names
+DASHES = {"-": "solid", "solid": "solid", "--": "dashed", "dashed": "dashed", ":": "dotted",
+          "dotted": "dotted", "-.": "dashdot", "dashdot": "dashdot"}
+
+
+def named_dashes(name: str) -> tuple[float, ...] | None:
+    """The dash pattern of a named line style (a key of :data:`DASHES`) in multiples of
+    the line width, as rcParams give it (``lines.dashed_pattern`` & co.); None: solid."""
+    long = DASHES[name]
+    if long == "solid":
+        return None
+    pattern = {"dashed": rcParams["lines.dashed_pattern"],
+               "dotted": rcParams["lines.dotted_pattern"],
+               "dashdot": rcParams["lines.dashdot_pattern"]}[long]
+    return tuple(float(v) for v in pattern)
 
 
 def set_dashes(line, linestyle, width_px: float) -> None:
@@ -491,7 +493,7 @@ def dash_pattern(linestyle, width_px: float) -> tuple[float, ...] | None:
     if isinstance(linestyle, tuple):  # (offset, (on, off, ...)) in line widths
         pattern = linestyle[1]
     else:
-        pattern = DASHES.get(linestyle) if linestyle is not None else None
+        pattern = named_dashes(linestyle) if linestyle in DASHES else None
     if pattern is None or width_px <= 0:
         return None
     return tuple(width_px * p for p in pattern)

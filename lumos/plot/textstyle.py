@@ -69,7 +69,7 @@ class TextStyle(TextGetters):
     def __init__(self, fontsize=None, color=None, ha="left", va="baseline") -> None:
         self.fontsize = float(rcParams["font.size"] if fontsize is None
                               else textmod.points(fontsize))
-        self.family: tuple[str, ...] | None = None
+        self.family: tuple[str, ...] | None = rc_font("family")
         self.fontstyle: str | None = rc_font("style")
         self.weight: str | int | None = rc_font("weight")
         self.variant: str | None = None

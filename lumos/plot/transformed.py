@@ -67,6 +67,8 @@ class TransformedLine2D(Line2D):
             symbol, size, face, edge, edge_w = self.marker_style()
             sel = pts[self._marker_index()]
             m.symbol, m.edge_color, m.edge_width = symbol, edge, edge_w
+            # the joins and caps of the marker's style, as a data line's markers
+            m.join, m.cap = self._marker_join, self._marker_cap
             m.snap = self._marker_snap()  # Agg's draw_markers, as a data line's markers
             m.set_data(sel, size=size, color=face)
             m.visible = self._visible

@@ -21,6 +21,7 @@ import functools
 import math
 import struct
 import threading
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -532,11 +533,34 @@ IGNORABLE = frozenset(
                         (0x2060, 0x2070), (0xFE00, 0xFE10)) for c in range(*r)])
 
 
+def composed(font: Font, line: str) -> str:
+    """``line`` with each letter and the combining marks after it composed (Unicode's
+    NFC) where the font has every character of the composition, else left as they are,
+    as HarfBuzz composes a cluster only into glyphs the font has."""
+    out: list[str] = []
+    start = 0
+    for i in range(1, len(line) + 1):
+        if i < len(line) and unicodedata.combining(line[i]):
+            continue  # the cluster goes on
+        cluster = line[start:i]
+        if len(cluster) > 1:
+            nfc = unicodedata.normalize("NFC", cluster)
+            if nfc != cluster and all(font.index(c) for c in nfc):
+                cluster = nfc
+        out.append(cluster)
+        start = i
+    return "".join(out)
+
+
 def shaped(font: Font, line: str) -> str:
     """A plain line's characters as matplotlib's HarfBuzz shapes them with ``font``:
     default-ignorable ones dropped, the font's ligatures (:data:`LIGATURES`) in one
-    character each (U+FB00..U+FB04), first match at each place."""
+    character each (U+FB00..U+FB04), first match at each place; a letter and its
+    combining marks in the one character that composes them where the font has it
+    (HarfBuzz's normalization: 'e' + U+0301 is drawn as 'é')."""
     line = "".join(c for c in line if c not in IGNORABLE)
+    if not line.isascii():
+        line = composed(font, line)
     ligatures = LIGATURES.get(font.path.name, ())
     if not ligatures or "f" not in line:
         return line

@@ -135,6 +135,7 @@ uniform float u_edge_reach;  // how far the edge reaches past the symbol, in hal
 uniform float u_samples;
 const float TIE = 1.0 / 512.0;
 uniform float u_snap;  // Markers._snap_mode: < 0 placed as given, else as Agg's draw_markers
+uniform float u_snap_reach;  // how far the symbol's vertices reach (r units): snapped
 uniform float u_snap_width;  // the edge's width (logical pixels), which the snapped path's
 uniform mat4 u_modelview;
 uniform float u_shade_min;  // alpha of the farthest points; 1: no depth shading
@@ -175,10 +176,11 @@ void main() {
         if (u_snap > 1.5) {  // a tick: from its origin out
             off = snap_offset(u_snap_width);
             r = 0.5 * floor(2.0 * r + 0.5);
-        } else if (u_snap > 0.5) {  // about its centre: its sides at -r and r
-            float hi = floor(r + 0.5), lo = floor(0.5 - r);
+        } else if (u_snap > 0.5) {  // about its centre: its farthest vertices at -e, e
+            float e = r * u_snap_reach;
+            float hi = floor(e + 0.5), lo = floor(0.5 - e);
             off = snap_offset(u_snap_width) + 0.5 * (hi + lo);
-            r = 0.5 * (hi - lo);
+            r = 0.5 * (hi - lo) / u_snap_reach;
         }
         // (a point half way between pixels, as grid-aligned data often lies, rounds as
         // Agg's float64 does: up, and down in y; float32 noise would round it either way)

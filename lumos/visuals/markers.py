@@ -631,6 +631,7 @@ class Markers(Visual):
                       "u_edge_face": float(self._edge_face()),
                       "u_stroke": float(_is_stroke(self._symbol)), "u_snap": snap,
                       "u_snap_width": self._edge_width,
+                      "u_snap_reach": REACH[name] if outline is None else 1.0,
                       **self._shade_uniforms(),
                       **shape, **snippet.uniforms},
             textures={} if outline is None else {"u_shape": outline.texture},

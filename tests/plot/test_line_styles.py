@@ -249,3 +249,32 @@ def test_a_matplotlib_line_as_legend_handle_keeps_its_caps(cap):
         return int(ink[(rows[0] + rows[-1]) // 2].sum())
 
     assert width(lumos) == pytest.approx(width(mplt), abs=1.5)
+
+
+def _dash_runs(pyplot, rc: dict, ls: str) -> int:
+    """How many dashes a horizontal line of style ``ls`` draws under ``rc``."""
+    from PIL import Image
+
+    with pyplot.rc_context(rc):
+        fig = pyplot.figure(figsize=(3, 0.5), dpi=100)
+        ax = fig.add_axes((0, 0, 1, 1))
+        ax.set_xlim(0, 1)
+        ax.set_ylim(0, 1)
+        ax.axis("off")
+        ax.plot([0.02, 0.98], [0.5, 0.5], ls=ls, lw=2, color="k")
+        buf = io.BytesIO()
+        fig.savefig(buf, format="png")
+        pyplot.close(fig)
+    row = np.asarray(Image.open(buf).convert("L"))[25] < 128
+    return int((row[1:] & ~row[:-1]).sum())
+
+
+@pytest.mark.parametrize(("key", "ls"), [("lines.dashed_pattern", "--"),
+                                         ("lines.dotted_pattern", ":"),
+                                         ("lines.dashdot_pattern", "-.")])
+def test_named_dash_patterns_follow_rcparams(key, ls):
+    """``lines.dashed_pattern`` & co. (the 'classic' style's 6, 6) make the named
+    styles' dashes, as in matplotlib."""
+    rc = {key: [6, 6] if ls != "-." else [3, 5, 1, 5]}
+    theirs, ours = _dash_runs(mplt, rc, ls), _dash_runs(lumos.pyplot, rc, ls)
+    assert ours == theirs != _dash_runs(mplt, {}, ls)

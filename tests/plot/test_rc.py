@@ -64,8 +64,8 @@ def test_unused_keys_warn_once_and_honoured_ones_do_not():
         rcParams["mathtext.fontset"] = "cm"  # once is enough
         rcParams["lines.linewidth"] = 4
         rcParams["backend"] = "agg"  # about the session: nothing to say
-    with pytest.warns(UserWarning, match="'serif' is not available"):
-        rcParams["font.family"] = "serif"
+        rcParams["font.family"] = "serif"  # a bundled family (DejaVu Serif)
+        rcParams["font.family"] = "sans-serif"
 
 
 def test_rc_values_reach_the_picture():

@@ -55,3 +55,30 @@ def test_autolocator_takes_maxnlocator_params_as_matplotlib(nbins):
     assert len(shown[0]) <= nbins + 1
     with pytest.raises(TypeError, match="wobble"):
         ticker.AutoLocator().set_params(wobble=1)
+
+
+@pytest.mark.parametrize("linthresh", [0.05, 2.0])
+def test_symlog_small_linscale_places_points_as_matplotlib(linthresh):
+    """``linscale=0.05`` (the symlog demo's): limits and pixel positions equal
+    matplotlib's, on a data axis and on a SymLogNorm colorbar."""
+    import matplotlib.colors as mcolors
+
+    import lumos.colors as lcolors
+
+    x = np.linspace(-60, 60, 201)
+    out = []
+    for pyplot, cmod in ((mplt, mcolors), (plt, lcolors)):
+        fig, (ax, ax2) = pyplot.subplots(1, 2)
+        ax.plot(x, x)
+        ax.set_xscale("symlog", linthresh=linthresh, linscale=0.05)
+        im = ax2.imshow(np.outer(x, x), norm=cmod.SymLogNorm(linthresh, linscale=0.05))
+        cb = fig.colorbar(im)
+        fig.canvas.draw()
+        probe = np.array([-50.0, -linthresh, -linthresh / 3, 0.0, linthresh, 7.0, 60.0])
+        px = ax.transData.transform(np.c_[probe, probe])[:, 0]
+        ticks = np.asarray(cb.ax.get_yticks(), float)
+        tick_px = cb.ax.transData.transform(np.c_[np.zeros_like(ticks), ticks])[:, 1]
+        out.append((np.round(ax.get_xlim(), 6), np.round(px, 3), np.round(tick_px, 3)))
+        pyplot.close(fig)
+    for theirs, ours in zip(*out, strict=True):
+        assert np.array_equal(theirs, ours)

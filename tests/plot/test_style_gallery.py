@@ -148,3 +148,45 @@ def test_bars_and_filled_histograms_edged_as_the_style_forces(name):
                     for p in (bar, step)]
 
     assert edges(plt) == edges(mplt)
+
+
+def _classic_scatter(pyplot) -> dict:
+    with pyplot.style.context("classic"):
+        fig, ax = pyplot.subplots()
+        ax.bar([1, 2, 3], [3, 1, 2])
+        sc = ax.scatter([1, 2, 3], [1, 2, 2.5])
+        ax.plot([1, 2], label="line")
+        leg = ax.legend()  # legend.framealpha None: the colors' own alpha
+        fig.canvas.draw()
+        out = {"xlim": tuple(np.round(ax.get_xlim(), 6)),
+               "ylim": tuple(np.round(ax.get_ylim(), 6)),
+               # the rows that differ (lumos gives one per point where matplotlib one)
+               "sizes": np.unique(sc.get_sizes()).tolist(),
+               "face": np.unique(np.asarray(sc.get_facecolor()).round(4), axis=0).tolist(),
+               "edge": np.unique(np.asarray(sc.get_edgecolor()).round(4), axis=0).tolist(),
+               "legend": leg is not None}
+    pyplot.close(fig)
+    return out
+
+
+def test_classic_scatter_as_matplotlibs():
+    """Under 'classic' matplotlib's scatter takes 20 points² markers, 'b' faces, black
+    edges and margins of 0.05 (limits 0..4, 0..3.5 here under round_numbers); a legend
+    takes legend.framealpha None (lumos raised TypeError there)."""
+    assert _classic_scatter(plt) == _classic_scatter(mplt)
+
+
+def test_scatter_marker_and_edgecolors_rcparams():
+    """``scatter.marker`` and ``scatter.edgecolors`` give a scatter's defaults."""
+    out = []
+    for pyplot in (mplt, plt):
+        with pyplot.rc_context({"scatter.marker": "s", "scatter.edgecolors": "r"}):
+            fig, ax = pyplot.subplots()
+            sc = ax.scatter([1, 2], [1, 2], c="k")
+            out.append(np.asarray(sc.get_edgecolor()).round(4).tolist())
+            pyplot.close(fig)
+    assert out[0] == out[1] == [[1.0, 0.0, 0.0, 1.0]]
+    fig, ax = plt.subplots()
+    with plt.rc_context({"scatter.marker": "s"}):
+        assert ax.scatter([1], [1]).get_marker() == "s"
+    plt.close(fig)

@@ -12,7 +12,9 @@ from matplotlib.ft2font import LoadFlags
 from lumos.visuals.fonts import FACES, LIGATURES, _pens, font_path, get_font, shaped
 
 WORDS = ["office", "fix", "ffix", "fflx", "difficult flow", "Waffle fish", "a\u00adb",
-         "zero\u200bwidth", "AVATAR To.", "effluent", "fjord"]
+         "zero\u200bwidth", "AVATAR To.", "effluent", "fjord",
+         # a letter and its combining marks: one composed glyph where the font has it
+         "cafe\u0301", "Se\u0301ance na\u0308ive", "n\u0303o\u0302"]
 MPL_FILES = {"sans": "DejaVuSans.ttf", "sans-bold": "DejaVuSans-Bold.ttf",
              "sans-italic": "DejaVuSans-Oblique.ttf", "serif": "DejaVuSerif.ttf",
              "serif-italic": "DejaVuSerif-Italic.ttf", "mono": "DejaVuSansMono.ttf"}
@@ -70,3 +72,6 @@ def test_shaped():
     assert shaped(sans, "office\u00ad") == "o\ufb03ce"
     assert shaped(get_font(face="serif"), "office") == "o\ufb00ice"
     assert shaped(get_font(face="mono"), "office") == "office"
+    # combining marks compose where the font has the composed letter, else stay
+    assert shaped(sans, "cafe\u0301") == "caf\u00e9"
+    assert shaped(sans, "q\u0301x") == "q\u0301x"
