@@ -398,16 +398,27 @@ def test_window_pointer_entering_and_leaving_makes_figure_events(win):
     assert got[1][1]  # at the last position the window saw: over the axes
 
 
+def drawn_whole(w: Window, monkeypatch) -> np.ndarray:
+    """The window's next frame drawn whole (no part of it drawn early), read back."""
+    with monkeypatch.context() as m:
+        m.setattr(w.presenter, "_single", False)  # as after a multisampled frame
+        return w.grab()
+
+
 def test_a_pan_frame_drawn_in_parts_is_the_whole_frames_picture(monkeypatch):
     # after a single-sampled frame, the axes' data is drawn and flushed before the
     # decorations are made (software GL rasterizes it meanwhile), the rest over it;
-    # the picture is the figure's offscreen render, exactly, with views between and
-    # over the axes (twins, an inset, texts); frames that cannot be drawn so (markers
-    # drawn through a render target, a legend's multisampled box) are drawn whole; where
+    # the picture is the frame drawn whole, exactly, and the figure's offscreen render
+    # (but for an image: a window's filtered image differs from the offscreen one by a
+    # level at a few pixels, drawn whole too), with views between and over the axes (twins, an inset, texts), images (their colormapped texels in a
+    # render target) and dashed lines (their scan in render targets) included; frames
+    # that cannot be drawn so (a legend's multisampled box) are drawn whole; where
     # the decorations change the data drawn early (an axhline follows the view), the
     # whole frame is drawn again, and the next frames whole at once
     for extra, first, later in ((None, [False, True], [False, True]),
                                 ("markers", [False], [False]),
+                                ("imshow", [False, True], [False, True]),
+                                ("dashes", [False, True], [False, True]),
                                 ("axhline", [False, False], [False])):
         fig = Figure(figsize=(4, 3), dpi=100)
         ax = fig.subplot(0, 0)
@@ -421,6 +432,11 @@ def test_a_pan_frame_drawn_in_parts_is_the_whole_frames_picture(monkeypatch):
             ax.legend()
         elif extra == "axhline":
             ax.axhline(0.2)
+        elif extra == "imshow":  # shrunk: its colors filtered from a render target
+            yy, xx = np.mgrid[0:1:300j, 0:1:400j]
+            ax.imshow(np.sin(9 * xx) * np.cos(7 * yy), extent=(0, 10, -1, 1), aspect="auto")
+        elif extra == "dashes":
+            ax.plot(x, np.cos(x), "--")
         w = Window(fig)
         calls = []
         render = w.executor.render
@@ -439,7 +455,65 @@ def test_a_pan_frame_drawn_in_parts_is_the_whole_frames_picture(monkeypatch):
                 it.move(190 - 9 * i, 150 + 4 * i)
                 shot = w.grab()
                 assert calls == (later if i else first), calls
-                assert np.array_equal(shot[..., :3], fig.render()[..., :3])
+                assert np.array_equal(shot[..., :3], drawn_whole(w, monkeypatch)[..., :3])
+                if extra != "imshow":
+                    assert np.array_equal(shot[..., :3], fig.render()[..., :3])
             it.release(150, 160, 1)
         finally:
             w.close()
+
+
+class _FirstViewEarly:
+    """A canvas as a scene that makes its first view before the others, as a figure
+    makes its axes' data before the decorations."""
+
+    def __init__(self, canvas: Canvas) -> None:
+        self._canvas = canvas
+
+    def __getattr__(self, name: str):
+        return getattr(self._canvas, name)
+
+    @property
+    def canvas(self) -> Canvas:
+        return self._canvas
+
+    def frame(self, follow: bool = False, early=None):
+        if early is not None:
+            early(1)
+        return self._canvas.frame(follow=follow)
+
+
+def test_a_render_target_of_both_parts_has_the_whole_frame_drawn(monkeypatch):
+    # one image in two views: its colormapped texels' render target is drawn and read
+    # in both parts of a frame drawn in parts, and a part's targets are sized, cleared
+    # and keyed by its own draws; so the whole frame is drawn again (and the next
+    # frames whole at once): the picture of the frame drawn whole
+    canvas = Canvas(size=(300, 150), bgcolor="white")
+    yy, xx = np.mgrid[0:1:300j, 0:1:400j]
+    image = visuals.Image(np.sin(9 * xx) * np.cos(7 * yy), interpolation="auto")
+    for col in (0, 1):
+        view = canvas.add_view(row=0, col=col)
+        view.add(image)
+        view.camera.set_range()
+    w = Window(_FirstViewEarly(canvas))
+    calls = []
+    render = w.executor.render
+
+    def recorded(frame, fbo, tile=None, continued=False):
+        calls.append(continued)
+        return render(frame, fbo, tile, continued)
+
+    monkeypatch.setattr(w.executor, "render", recorded)
+    try:
+        w.draw()
+        it = w.interaction
+        it.press(75, 75, 1)
+        for i in range(3):
+            calls.clear()
+            it.move(70 - 7 * i, 75 + 3 * i)
+            shot = w.grab()
+            assert calls == ([False] if i else [False, False]), calls
+            assert np.array_equal(shot[..., :3], drawn_whole(w, monkeypatch)[..., :3])
+        it.release(60, 80, 1)
+    finally:
+        w.close()
