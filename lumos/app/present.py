@@ -52,7 +52,7 @@ class Presenter:
             n = len(early.drawn.views)
             rest = frame.part(n)
             if single and frame.part(0, n).key() == early.key \
-                    and not early.targets & _targets(rest):
+                    and not (early.targets and early.targets & _targets(rest)):
                 self.executor.render(rest, screen, continued=True)
                 return frame, 1
         if early is not None and early.made:  # made in vain: not again for a while
