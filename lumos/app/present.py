@@ -98,7 +98,7 @@ class _Early:
     views was made, ``drawn``: the frame drawn (None: not drawn), ``key``: its key
     then, ``targets``: the ids of the render targets it drew into or read (an image's
     colormapped texels: the rest of the frame must not touch them, its targets being
-    sized, cleared and keyed by the draws of its own part)."""
+    sized and cleared by the draws of its own part: Frame.part)."""
 
     def __init__(self, presenter: Presenter, screen, canvas) -> None:
         self.presenter, self.screen, self.canvas = presenter, screen, canvas

@@ -485,8 +485,8 @@ class _FirstViewEarly:
 
 def test_a_render_target_of_both_parts_has_the_whole_frame_drawn(monkeypatch):
     # one image in two views: its colormapped texels' render target is drawn and read
-    # in both parts of a frame drawn in parts, and a part's targets are sized, cleared
-    # and keyed by its own draws; so the whole frame is drawn again (and the next
+    # in both parts of a frame drawn in parts, and a part's targets are sized and cleared
+    # by its own draws; so the whole frame is drawn again (and the next
     # frames whole at once): the picture of the frame drawn whole
     canvas = Canvas(size=(300, 150), bgcolor="white")
     yy, xx = np.mgrid[0:1:300j, 0:1:400j]
