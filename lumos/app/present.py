@@ -116,10 +116,11 @@ class _Early:
                 or not any(d.count > 0 and d.instances != 0 for d in part.draws) \
                 or any(v.camera.get("type") != "panzoom" for v in part.views.values()):
             return
-        self.key = part.key()  # before drawing: the resources' versions drawn
-        self.targets = _targets(part)
         self.presenter.executor.render(part, self.screen)
         self.presenter.executor.flush()
+        # made while the GL draws (drawing moves no version: the versions drawn)
+        self.key = part.key()
+        self.targets = _targets(part)
         self.drawn = part
 
 
