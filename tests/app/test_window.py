@@ -405,16 +405,41 @@ def drawn_whole(w: Window, monkeypatch) -> np.ndarray:
         return w.grab()
 
 
+def dragged(w: Window, monkeypatch, x: float, y: float, steps):
+    """Window ``w`` drawn, then dragged from (x, y) by each (dx, dy) of ``steps``: per
+    frame the ``continued`` of each executor render it made, its picture and the same
+    frame drawn whole (RGB)."""
+    calls = []
+    render = w.executor.render
+
+    def recorded(frame, fbo, tile=None, continued=False):
+        calls.append(continued)
+        return render(frame, fbo, tile, continued)
+
+    monkeypatch.setattr(w.executor, "render", recorded)
+    w.draw()
+    it = w.interaction
+    it.press(x, y, 1)
+    for dx, dy in steps:
+        calls.clear()
+        it.move(x + dx, y + dy)
+        shot = w.grab()
+        made = list(calls)
+        yield made, shot[..., :3], drawn_whole(w, monkeypatch)[..., :3]
+    it.release(x, y, 1)
+
+
 def test_a_pan_frame_drawn_in_parts_is_the_whole_frames_picture(monkeypatch):
     # after a single-sampled frame, the axes' data is drawn and flushed before the
     # decorations are made (software GL rasterizes it meanwhile), the rest over it;
     # the picture is the frame drawn whole, exactly, and the figure's offscreen render
     # (but for an image: a window's filtered image differs from the offscreen one by a
-    # level at a few pixels, drawn whole too), with views between and over the axes (twins, an inset, texts), images (their colormapped texels in a
-    # render target) and dashed lines (their scan in render targets) included; frames
-    # that cannot be drawn so (a legend's multisampled box) are drawn whole; where
-    # the decorations change the data drawn early (an axhline follows the view), the
-    # whole frame is drawn again, and the next frames whole at once
+    # level at a few pixels, drawn whole too), with views between and over the axes
+    # (twins, an inset, texts), images (their colormapped texels in a render target)
+    # and dashed lines (their scan in render targets) included; frames that cannot be
+    # drawn so (a legend's multisampled box) are drawn whole; where the decorations
+    # change the data drawn early (an axhline follows the view), the whole frame is
+    # drawn again, and the next frames whole at once
     for extra, first, later in ((None, [False, True], [False, True]),
                                 ("markers", [False], [False]),
                                 ("imshow", [False, True], [False, True]),
@@ -438,27 +463,13 @@ def test_a_pan_frame_drawn_in_parts_is_the_whole_frames_picture(monkeypatch):
         elif extra == "dashes":
             ax.plot(x, np.cos(x), "--")
         w = Window(fig)
-        calls = []
-        render = w.executor.render
-
-        def recorded(frame, fbo, tile=None, continued=False, render=render, calls=calls):
-            calls.append(continued)
-            return render(frame, fbo, tile, continued)
-
-        monkeypatch.setattr(w.executor, "render", recorded)
         try:
-            w.draw()
-            it = w.interaction
-            it.press(200, 150, 1)
-            for i in range(4):
-                calls.clear()
-                it.move(190 - 9 * i, 150 + 4 * i)
-                shot = w.grab()
+            steps = [(-10 - 9 * i, 4 * i) for i in range(4)]
+            for i, (calls, shot, whole) in enumerate(dragged(w, monkeypatch, 200, 150, steps)):
                 assert calls == (later if i else first), calls
-                assert np.array_equal(shot[..., :3], drawn_whole(w, monkeypatch)[..., :3])
+                assert np.array_equal(shot, whole)
                 if extra != "imshow":
-                    assert np.array_equal(shot[..., :3], fig.render()[..., :3])
-            it.release(150, 160, 1)
+                    assert np.array_equal(shot, fig.render()[..., :3])
         finally:
             w.close()
 
@@ -496,24 +507,10 @@ def test_a_render_target_of_both_parts_has_the_whole_frame_drawn(monkeypatch):
         view.add(image)
         view.camera.set_range()
     w = Window(_FirstViewEarly(canvas))
-    calls = []
-    render = w.executor.render
-
-    def recorded(frame, fbo, tile=None, continued=False):
-        calls.append(continued)
-        return render(frame, fbo, tile, continued)
-
-    monkeypatch.setattr(w.executor, "render", recorded)
     try:
-        w.draw()
-        it = w.interaction
-        it.press(75, 75, 1)
-        for i in range(3):
-            calls.clear()
-            it.move(70 - 7 * i, 75 + 3 * i)
-            shot = w.grab()
+        steps = [(-5 - 7 * i, 3 * i) for i in range(3)]
+        for i, (calls, shot, whole) in enumerate(dragged(w, monkeypatch, 75, 75, steps)):
             assert calls == ([False] if i else [False, False]), calls
-            assert np.array_equal(shot[..., :3], drawn_whole(w, monkeypatch)[..., :3])
-        it.release(60, 80, 1)
+            assert np.array_equal(shot, whole)
     finally:
         w.close()
