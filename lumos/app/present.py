@@ -94,11 +94,11 @@ class Presenter:
 class _Early:
     """The ``early`` callback of :meth:`Presenter.draw_scene`: draws the first ``n``
     views of the canvas into the screen and flushes, when they can be drawn apart
-    (single-sampled, 2D); ``made``: whether a frame of those
-    views was made, ``drawn``: the frame drawn (None: not drawn), ``key``: its key
-    then, ``targets``: the ids of the render targets it drew into or read (an image's
-    colormapped texels: the rest of the frame must not touch them, its targets being
-    sized and cleared by the draws of its own part: Frame.part)."""
+    (single-sampled, 2D); ``made``: whether a frame of those views was made,
+    ``drawn``: the frame drawn (None: not drawn), ``key``: its key then, ``targets``:
+    the ids of the render targets it drew into or read (an image's colormapped
+    texels: the rest of the frame must not touch them, its targets being sized and
+    cleared by the draws of its own part: Frame.part)."""
 
     def __init__(self, presenter: Presenter, screen, canvas) -> None:
         self.presenter, self.screen, self.canvas = presenter, screen, canvas

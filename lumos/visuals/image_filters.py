@@ -190,7 +190,7 @@ vec4 filtered(vec2 texel, ivec2 size, vec2 d) {
 #endif
     {
     // the column weights, once per pixel (not once per texel), in this branch only:
-    // software GL runs what precedes a branch for every pixel
+    // made before it, every pixel of the color stage paid for them too
     float wx[MAX_TAPS + 1];
     int ix[MAX_TAPS + 1];
     int n = 0;
