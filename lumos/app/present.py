@@ -38,8 +38,9 @@ class Presenter:
         drawn and flushed as soon as they are made, so that the GL works on them while
         Python makes the rest (software GL rasterizes only when flushed, on threads of
         its own); the rest is then drawn over them, or, where the early views are not
-        what the frame holds (the decorations changed them) or the frame needs
-        multisampling, the whole frame is drawn again."""
+        what the frame holds (the decorations changed them), the frame needs
+        multisampling or a render target is drawn or read in both parts, the whole
+        frame is drawn again."""
         # in parts only after a single-sampled frame (the next is most likely one too)
         # and not for a while after an early part made in vain
         early = _Early(self, screen, scene.canvas) if self._single and not self._wait \
@@ -49,8 +50,10 @@ class Presenter:
         self._single = single = min(frame.samples, self.samples) <= 1
         if early is not None and early.drawn is not None:
             n = len(early.drawn.views)
-            if single and frame.part(0, n).key() == early.key:
-                self.executor.render(frame.part(n), screen, continued=True)
+            rest = frame.part(n)
+            if single and frame.part(0, n).key() == early.key \
+                    and not (early.targets and early.targets & _targets(rest)):
+                self.executor.render(rest, screen, continued=True)
                 return frame, 1
         if early is not None and early.made:  # made in vain: not again for a while
             self._wait = _RETRY
@@ -91,29 +94,38 @@ class Presenter:
 class _Early:
     """The ``early`` callback of :meth:`Presenter.draw_scene`: draws the first ``n``
     views of the canvas into the screen and flushes, when they can be drawn apart
-    (single-sampled, 2D, into the screen alone); ``made``: whether a frame of those
-    views was made, ``drawn``: the frame drawn (None: not drawn), ``key``: its key
-    then."""
+    (single-sampled, 2D); ``made``: whether a frame of those views was made,
+    ``drawn``: the frame drawn (None: not drawn), ``key``: its key then, ``targets``:
+    the ids of the render targets it drew into or read (an image's colormapped
+    texels: the rest of the frame must not touch them, its targets being sized and
+    cleared by the draws of its own part: Frame.part)."""
 
     def __init__(self, presenter: Presenter, screen, canvas) -> None:
         self.presenter, self.screen, self.canvas = presenter, screen, canvas
         self.made = False
         self.drawn = None
         self.key = None
+        self.targets: set[str] = set()
 
     def __call__(self, n: int) -> None:
-        from ..gpu.frame import RenderTarget
-
         if n <= 0:
             return
         part = self.canvas.frame(views=n)
         self.made = True
         if min(part.samples, self.presenter.samples) > 1 \
                 or not any(d.count > 0 and d.instances != 0 for d in part.draws) \
-                or any(v.camera.get("type") != "panzoom" for v in part.views.values()) \
-                or any(isinstance(r, RenderTarget) for r in part.resources().values()):
+                or any(v.camera.get("type") != "panzoom" for v in part.views.values()):
             return
-        self.key = part.key()  # before drawing: the resources' versions drawn
         self.presenter.executor.render(part, self.screen)
         self.presenter.executor.flush()
+        # made while the GL draws (drawing moves no version: the versions drawn)
+        self.key = part.key()
+        self.targets = _targets(part)
         self.drawn = part
+
+
+def _targets(frame) -> set[str]:
+    """The ids of the render targets ``frame``'s draws draw into or read."""
+    from ..gpu.frame import RenderTarget
+
+    return {rid for rid, r in frame.resources().items() if isinstance(r, RenderTarget)}

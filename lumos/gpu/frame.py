@@ -310,7 +310,9 @@ class Frame:
 
     def part(self, start: int, stop: int | None = None) -> Frame:
         """The frame of views ``start:stop`` (in order) and their draws: a frame drawn
-        in parts, the later ones with ``render(..., continued=True)``."""
+        in parts, the later ones with ``render(..., continued=True)``. Each part's render
+        targets are sized and cleared by its own draws: a target drawn or read
+        in two parts needs the frame drawn whole."""
         views = dict(list(self.views.items())[start:stop])
         return Frame(size=self.size, clear_color=self.clear_color,
                      pixel_ratio=self.pixel_ratio, views=views,

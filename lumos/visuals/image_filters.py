@@ -166,15 +166,6 @@ vec4 filtered(vec2 texel, ivec2 size, vec2 d) {
     vec4 color = vec4(0.0);
     float value = 0.0, total = 0.0;
     bool bad = false;
-    // the column weights, once per pixel (not once per texel)
-    float wx[MAX_TAPS + 1];
-    int ix[MAX_TAPS + 1];
-    int n = 0;
-    for (int i = i0.x; i <= i1.x && n <= MAX_TAPS; i += stride.x) {
-        wx[n] = kernel(abs(float(i) + 0.5 - texel.x) / sc.x);
-        ix[n] = mirror(i, size.x);
-        n++;
-    }
 #ifdef COLORED
     if (by_color) {
         // the texels' colors, premultiplied, colormapped once per change of data,
@@ -198,6 +189,16 @@ vec4 filtered(vec2 texel, ivec2 size, vec2 d) {
     } else
 #endif
     {
+    // the column weights, once per pixel (not once per texel), in this branch only:
+    // made before it, every pixel of the color stage paid for them too
+    float wx[MAX_TAPS + 1];
+    int ix[MAX_TAPS + 1];
+    int n = 0;
+    for (int i = i0.x; i <= i1.x && n <= MAX_TAPS; i += stride.x) {
+        wx[n] = kernel(abs(float(i) + 0.5 - texel.x) / sc.x);
+        ix[n] = mirror(i, size.x);
+        n++;
+    }
     for (int j = i0.y; j <= i1.y; j += stride.y) {
         float wy = kernel(abs(float(j) + 0.5 - texel.y) / sc.y);
         if (wy == 0.0) continue;

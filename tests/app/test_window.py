@@ -11,7 +11,6 @@ import pytest
 
 import lumos.pyplot as plt
 from lumos import visuals
-from lumos.app import present
 from lumos.app import window as winmod
 from lumos.app.window import Window
 from lumos.plot.figure import Figure
@@ -31,14 +30,6 @@ def line_figure(n: int = 50) -> tuple[Figure, object]:
 def mean_diff(a: np.ndarray, b: np.ndarray) -> float:
     assert a.shape == b.shape, (a.shape, b.shape)
     return float(np.abs(a.astype(int) - b.astype(int))[..., :3].mean())
-
-
-def whole_frame_shot(w: Window, monkeypatch) -> np.ndarray:
-    """The window's frame drawn again whole, in the same window (no early part): what a
-    frame drawn in parts must equal byte for byte."""
-    with monkeypatch.context() as m:
-        m.setattr(present._Early, "__call__", lambda self, n: None)
-        return w.grab()
 
 
 def equals_up_to_rasterizer(shot: np.ndarray, ref: np.ndarray) -> bool:
@@ -419,16 +410,52 @@ def test_window_pointer_entering_and_leaving_makes_figure_events(win):
     assert got[1][1]  # at the last position the window saw: over the axes
 
 
+def drawn_whole(w: Window, monkeypatch) -> np.ndarray:
+    """The window's next frame drawn whole (no part of it drawn early), read back."""
+    with monkeypatch.context() as m:
+        m.setattr(w.presenter, "_single", False)  # as after a multisampled frame
+        return w.grab()
+
+
+def dragged(w: Window, monkeypatch, x: float, y: float, steps):
+    """Window ``w`` drawn, then dragged from (x, y) by each (dx, dy) of ``steps``: per
+    frame the ``continued`` of each executor render it made, its picture and the same
+    frame drawn whole (RGB)."""
+    calls = []
+    render = w.executor.render
+
+    def recorded(frame, fbo, tile=None, continued=False):
+        calls.append(continued)
+        return render(frame, fbo, tile, continued)
+
+    monkeypatch.setattr(w.executor, "render", recorded)
+    w.draw()
+    it = w.interaction
+    it.press(x, y, 1)
+    for dx, dy in steps:
+        calls.clear()
+        it.move(x + dx, y + dy)
+        shot = w.grab()
+        made = list(calls)
+        yield made, shot[..., :3], drawn_whole(w, monkeypatch)[..., :3]
+    it.release(x, y, 1)
+
+
 def test_a_pan_frame_drawn_in_parts_is_the_whole_frames_picture(monkeypatch):
     # after a single-sampled frame, the axes' data is drawn and flushed before the
     # decorations are made (software GL rasterizes it meanwhile), the rest over it;
-    # the picture is the figure's offscreen render, exactly, with views between and
-    # over the axes (twins, an inset, texts); frames that cannot be drawn so (markers
-    # drawn through a render target, a legend's multisampled box) are drawn whole; where
-    # the decorations change the data drawn early (an axhline follows the view), the
-    # whole frame is drawn again, and the next frames whole at once
+    # the picture is the frame drawn whole, exactly, and the figure's offscreen render
+    # up to the rasterizer's last bits (equals_up_to_rasterizer), with views between
+    # and over the axes
+    # (twins, an inset, texts), images (their colormapped texels in a render target)
+    # and dashed lines (their scan in render targets) included; frames that cannot be
+    # drawn so (a legend's multisampled box) are drawn whole; where the decorations
+    # change the data drawn early (an axhline follows the view), the whole frame is
+    # drawn again, and the next frames whole at once
     for extra, first, later in ((None, [False, True], [False, True]),
                                 ("markers", [False], [False]),
+                                ("imshow", [False, True], [False, True]),
+                                ("dashes", [False, True], [False, True]),
                                 ("axhline", [False, False], [False])):
         fig = Figure(figsize=(4, 3), dpi=100)
         ax = fig.subplot(0, 0)
@@ -442,30 +469,18 @@ def test_a_pan_frame_drawn_in_parts_is_the_whole_frames_picture(monkeypatch):
             ax.legend()
         elif extra == "axhline":
             ax.axhline(0.2)
+        elif extra == "imshow":  # shrunk: its colors filtered from a render target
+            yy, xx = np.mgrid[0:1:300j, 0:1:400j]
+            ax.imshow(np.sin(9 * xx) * np.cos(7 * yy), extent=(0, 10, -1, 1), aspect="auto")
+        elif extra == "dashes":
+            ax.plot(x, np.cos(x), "--")
         w = Window(fig)
-        calls = []
-        render = w.executor.render
-
-        def recorded(frame, fbo, tile=None, continued=False, render=render, calls=calls):
-            calls.append(continued)
-            return render(frame, fbo, tile, continued)
-
-        monkeypatch.setattr(w.executor, "render", recorded)
         try:
-            w.draw()
-            it = w.interaction
-            it.press(200, 150, 1)
-            for i in range(4):
-                calls.clear()
-                it.move(190 - 9 * i, 150 + 4 * i)
-                shot = w.grab()
+            steps = [(-10 - 9 * i, 4 * i) for i in range(4)]
+            for i, (calls, shot, whole) in enumerate(dragged(w, monkeypatch, 200, 150, steps)):
                 assert calls == (later if i else first), calls
-                calls.clear()
-                whole = whole_frame_shot(w, monkeypatch)
-                assert calls == [False], calls
-                assert np.array_equal(shot[..., :3], whole[..., :3])
+                assert np.array_equal(shot, whole)
                 assert equals_up_to_rasterizer(shot, fig.render())
-            it.release(150, 160, 1)
         finally:
             w.close()
 
@@ -492,3 +507,45 @@ def test_legend_picking_example_in_a_window():
     finally:
         w.close()
         plt.close(fig)
+
+
+class _FirstViewEarly:
+    """A canvas as a scene that makes its first view before the others, as a figure
+    makes its axes' data before the decorations."""
+
+    def __init__(self, canvas: Canvas) -> None:
+        self._canvas = canvas
+
+    def __getattr__(self, name: str):
+        return getattr(self._canvas, name)
+
+    @property
+    def canvas(self) -> Canvas:
+        return self._canvas
+
+    def frame(self, follow: bool = False, early=None):
+        if early is not None:
+            early(1)
+        return self._canvas.frame(follow=follow)
+
+
+def test_a_render_target_of_both_parts_has_the_whole_frame_drawn(monkeypatch):
+    # one image in two views: its colormapped texels' render target is drawn and read
+    # in both parts of a frame drawn in parts, and a part's targets are sized and cleared
+    # by its own draws; so the whole frame is drawn again (and the next
+    # frames whole at once): the picture of the frame drawn whole
+    canvas = Canvas(size=(300, 150), bgcolor="white")
+    yy, xx = np.mgrid[0:1:300j, 0:1:400j]
+    image = visuals.Image(np.sin(9 * xx) * np.cos(7 * yy), interpolation="auto")
+    for col in (0, 1):
+        view = canvas.add_view(row=0, col=col)
+        view.add(image)
+        view.camera.set_range()
+    w = Window(_FirstViewEarly(canvas))
+    try:
+        steps = [(-5 - 7 * i, 3 * i) for i in range(3)]
+        for i, (calls, shot, whole) in enumerate(dragged(w, monkeypatch, 75, 75, steps)):
+            assert calls == ([False] if i else [False, False]), calls
+            assert np.array_equal(shot, whole)
+    finally:
+        w.close()
