@@ -74,4 +74,8 @@ def test_runs_both_engines_and_compares(tmp_path):
     assert (out / "lumos" / "misc" / "bad.err.txt").exists()
     totals = results["totals"]
     assert (totals["scripts"], totals["ok_both"], totals["figures_ok_both"]) == (2, 1, 2)
-    assert "| misc/bad.py | 1 | RuntimeError: first line |" in (out / "results.md").read_text()
+    (out / "results.md").unlink()
+    assert mpl_gallery.main([str(tmp_path / "examples"), str(out), "--report"]) == 0
+    report = (out / "results.md").read_text()
+    assert "| misc/bad.py | 1 | RuntimeError: first line |" in report
+    assert "| misc | 2 | 3 | 1 | 1 | 1 |" in report  # by gallery: bad.py's figure counts

@@ -3,6 +3,7 @@
     python tools/mpl_gallery.py EXAMPLES OUT [--subgalleries a,b] [--jobs 2]
                                 [--timeout 90] [--only NAME,...] [--skip NAME,...]
                                 [--reuse-mpl]
+    python tools/mpl_gallery.py EXAMPLES OUT --report   # results.md from results.json
 
 ``EXAMPLES`` is a copy of matplotlib's ``galleries/examples`` tree (this tool downloads
 nothing); ``OUT`` receives the pictures and the tables. Each script runs twice, each
@@ -19,7 +20,7 @@ In both runs ``plt.show()`` saves each open figure not saved yet, at the figure'
 size and dpi, and the end of the script saves the rest (sphinx-gallery's rule: a
 figure is a picture of the page). ``OUT/mpl/<gallery>/<script>-<k>.png`` and
 ``OUT/lumos/...`` are figure ``k`` of a script; ``OUT/results.json`` and
-``OUT/results.md`` hold, per script, whether each run finished or the first line of its
+``OUT/results.md`` hold the counts per gallery and, per script, whether each run finished or the first line of its
 exception, and per figure the mean absolute difference (0-255, RGB composited on white)
 between the two pictures. Pictures of different sizes are compared after resizing
 lumos's to matplotlib's, and the row says so. The full traceback of a failed run is
@@ -301,10 +302,20 @@ def summary(records: dict, skipped: dict) -> dict:
     }
 
 
+_BY_GALLERY = ("| gallery | scripts | figures (matplotlib) | matplotlib errors | lumos errors "
+               "| ok in both | mean abs diff (ok in both) |")
+
+
 def markdown(records: dict, skipped: dict, totals: dict) -> str:
     """The results as Markdown: counts, lumos's failures grouped, one row per figure."""
     lines = ["# matplotlib's gallery through lumos", ""]
     lines += [f"- {k}: {v}" for k, v in totals.items()]
+    lines += ["", "## By gallery", "", _BY_GALLERY, "|---|---:|---:|---:|---:|---:|---:|"]
+    for gallery in sorted({rel.split("/")[0] for rel in [*records, *skipped]}):
+        t = summary({r: v for r, v in records.items() if r.startswith(gallery + "/")},
+                    {r: v for r, v in skipped.items() if r.startswith(gallery + "/")})
+        lines.append(f"| {gallery} | {t['scripts']} | {t['figures_mpl']} | {t['mpl_errors']} "
+                     f"| {t['lumos_errors']} | {t['ok_both']} | {t['mean_diff_ok_both']} |")
     errors = Counter(r["lumos"]["error"] for r in records.values()
                      if r["lumos"]["error"] and not r["mpl"]["error"])
     lines += ["", "## lumos's failures (scripts matplotlib runs)", "",
@@ -351,7 +362,14 @@ def main(argv=None) -> int:
     ap.add_argument("--skip", default="", help="script names not to run")
     ap.add_argument("--reuse-mpl", action="store_true",
                     help="matplotlib's runs from the previous results of unchanged scripts")
+    ap.add_argument("--report", action="store_true",
+                    help="only write OUT/results.md again from OUT/results.json")
     args = ap.parse_args(argv)
+    if args.report:
+        saved = json.loads((args.out / "results.json").read_text())
+        (args.out / "results.md").write_text(
+            markdown(saved["scripts"], saved["skipped"], saved["totals"]))
+        return 0
     scripts, skipped = find_scripts(args.examples, args.subgalleries.split(","),
                                     _names(args.only), _names(args.skip))
     args.out.mkdir(parents=True, exist_ok=True)
