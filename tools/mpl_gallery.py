@@ -20,11 +20,11 @@ In both runs ``plt.show()`` saves each open figure not saved yet, at the figure'
 size and dpi, and the end of the script saves the rest (sphinx-gallery's rule: a
 figure is a picture of the page). ``OUT/mpl/<gallery>/<script>-<k>.png`` and
 ``OUT/lumos/...`` are figure ``k`` of a script; ``OUT/results.json`` and
-``OUT/results.md`` hold the counts per gallery and, per script, whether each run finished or the first line of its
-exception, and per figure the mean absolute difference (0-255, RGB composited on white)
-between the two pictures. Pictures of different sizes are compared after resizing
-lumos's to matplotlib's, and the row says so. The full traceback of a failed run is
-``<picture prefix>.err.txt``.
+``OUT/results.md`` hold the counts per gallery and, per script, whether each run
+finished or the first line of its exception, and per figure the mean absolute
+difference (0-255, RGB composited on white) between the two pictures. Pictures of
+different sizes are compared after resizing lumos's to matplotlib's, and the row says
+so. The full traceback of a failed run is ``<picture prefix>.err.txt``.
 
 Scripts sphinx-gallery does not run (``*_sgskip.py``) and scripts importing a package
 that is not installed are skipped and listed. ``--reuse-mpl`` takes matplotlib's run of
