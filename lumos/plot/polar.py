@@ -573,6 +573,8 @@ class PolarAxes(Axes):
         full = _full_circle(*self.xaxis.get_view_interval())
         seen = set()
         for v, text in zip(values, labels, strict=True):
+            if not text:  # set_xticklabels([]): nothing drawn, no room taken (matplotlib's)
+                continue
             a = self._direction * v + self._theta_offset
             key = round(float(_wrap(a)), 9)
             if full and key in seen:  # 0° and 360° land on the same spot

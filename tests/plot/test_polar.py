@@ -266,3 +266,15 @@ def test_theta_labels_sit_where_matplotlib_puts_them(direction):
     assert set(ours) == set(theirs)
     for text, xy in ours.items():
         np.testing.assert_allclose(xy, theirs[text], atol=0.5, err_msg=text)
+
+
+def test_empty_theta_labels_take_no_room():
+    # leftventricle_bullseye: set(xticklabels=[]) under constrained layout; matplotlib's
+    # tight box leaves empty labels out, so the circles keep their size
+    fig, ax = polar()
+    fig.draw()
+    assert ax.own_margins()[:3] != (0.0, 0.0, 0.0)
+    ax.set(xticklabels=[])
+    fig.draw()
+    assert ax._theta_labels() == []
+    assert ax.own_margins() == (0.0, 0.0, 0.0, 0.0)
