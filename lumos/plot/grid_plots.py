@@ -251,7 +251,7 @@ class GridPlotsMixin:
     def _contour_hatches(self, cs: ContourSet, hatches: list) -> list:
         """One hatched collection per hatched level of a contourf (matplotlib cycles the
         patterns over the levels; None or '' leaves a level plain), drawn over it."""
-        from .path_collections import PolyCollection
+        from .path_collections import ContourHatches
 
         cs.hatches = hatches or [None]
         out = []
@@ -261,7 +261,7 @@ class GridPlotsMixin:
             if not paths:
                 continue
             # the contour's alpha fades its hatches too, as matplotlib's
-            pc = PolyCollection([], facecolors="none", edgecolors="none", hatch=pattern,
+            pc = ContourHatches([], facecolors="none", edgecolors="none", hatch=pattern,
                                 alpha=cs.get_alpha(), zorder=cs.zorder, label="_nolegend_")
             pc.set_verts_and_codes([p.vertices for p in paths], [p.codes for p in paths])
             out.append(self.add_collection(pc, autolim=False))

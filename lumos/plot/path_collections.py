@@ -539,6 +539,17 @@ class PolyCollection(Collection):
         self._changed()
 
 
+class ContourHatches(PolyCollection):
+    """The hatched regions of one level of a ``contourf(hatches=...)``: drawn as a
+    collection of their own, but part of their ContourSet, which a 'best' legend does
+    not avoid (matplotlib's ``_auto_legend_data`` takes only a ContourSet's offsets,
+    and it has none)."""
+
+    def legend_obstacles(self) -> None:
+        """Nothing: see the class."""
+        return None
+
+
 class PatchCollection(Collection):
     """The paths of patches (lumos's or matplotlib's) drawn as one collection;
     ``match_original`` keeps each patch's colors, line width and style."""

@@ -43,6 +43,12 @@ _ARC_STEP = math.pi / 180  # at most a degree per straight piece of a drawn arc
 _THETA_LABEL_PAD = 7.0  # points added to the tick pad, as matplotlib's ThetaTick
 
 
+def _tick_padding(major) -> float:
+    """Points matplotlib's Tick adds to its pad: the tick's length for ticks 'out',
+    half of it for 'inout' (drawn or not)."""
+    return {"out": 1.0, "inout": 0.5}.get(major.direction, 0.0) * major.size
+
+
 # what a page cannot move on polar axes (it names it once the view moves)
 _FROZEN_TEXTS = "texts anchored to data on polar axes"
 
@@ -554,8 +560,11 @@ class PolarAxes(Axes):
         values, labels, _, _ = self.xaxis.ticks()
         fig = self.figure
         size = fig.points_to_pixels(self.xaxis.tick_size)
-        pad = fig.points_to_pixels(self.xaxis.tick_pad)
-        mpl_pad = fig.points_to_pixels(self.xaxis.tick_pad + _THETA_LABEL_PAD)
+        # matplotlib's ThetaTick: label centres at the tick's pad (which counts the
+        # tick's length for ticks 'out') plus 7 points from the outer circle, whatever
+        # the label's size
+        pad = fig.points_to_pixels(self.xaxis.tick_pad + _tick_padding(self.xaxis.major)
+                                   + _THETA_LABEL_PAD)
         _, _, _, outer = self._radii()
         pole = self.transView.forward(np.zeros(2))
         edge = self.transView.forward(np.array([outer, 0.0]))
@@ -564,6 +573,8 @@ class PolarAxes(Axes):
         full = _full_circle(*self.xaxis.get_view_interval())
         seen = set()
         for v, text in zip(values, labels, strict=True):
+            if not text:  # set_xticklabels([]): nothing drawn, no room taken (matplotlib's)
+                continue
             a = self._direction * v + self._theta_offset
             key = round(float(_wrap(a)), 9)
             if full and key in seen:  # 0° and 360° land on the same spot
@@ -571,8 +582,7 @@ class PolarAxes(Axes):
             seen.add(key)
             u = np.array([math.cos(a), math.sin(a)])
             w, h, _ = textmod.measure(text, size)
-            d = radius + max(mpl_pad, self._label_offset(u, w, h, pad))
-            x, y = pole + u * d
+            x, y = pole + u * (radius + pad)
             out.append((text, float(x), float(y), w, h))
         return out
 
@@ -694,9 +704,8 @@ class PolarAxes(Axes):
         """Pixels from a sector's start edge to its r labels' boxes: the tick pad from
         the tick's end, as matplotlib pads (ticks 'out' add their length, 'inout' half
         of it, drawn or not)."""
-        major = self.yaxis.major
-        out = {"out": 1.0, "inout": 0.5}.get(major.direction, 0.0) * major.size
-        return float(self.figure.points_to_pixels(self.yaxis.tick_pad + out))
+        return float(self.figure.points_to_pixels(
+            self.yaxis.tick_pad + _tick_padding(self.yaxis.major)))
 
     def _update_grid(self) -> None:
         segments = self._grid_segments() if self.axison else []

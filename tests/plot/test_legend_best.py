@@ -56,7 +56,16 @@ def _markers(plt, ax):
     ax.plot([0, 1, 2, 3], [3, 0.1, 0.2, 2.9], "o", label="m")
 
 
-CASES = [_violin, _errorbar, _fill_between, _polygon, _rectangle, _text, _hist, _markers]
+def _contourf_hatches(plt, ax):
+    # matplotlib's 'best' counts nothing of a contour set: not its hatched regions,
+    # which lumos draws as collections of their own
+    x, y = np.meshgrid(np.linspace(0, 1, 40), np.linspace(0, 1, 30))
+    ax.contourf(x, y, x + y, [0, 1.8, 1.9, 2], colors="none", hatches=[None, "/", "."])
+    ax.plot([0.1, 0.2], [0.1, 0.2], label="l")
+
+
+CASES = [_violin, _errorbar, _fill_between, _polygon, _rectangle, _text, _hist, _markers,
+         _contourf_hatches]
 
 
 def _where(plt, case) -> tuple[int, int]:

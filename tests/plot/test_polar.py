@@ -238,3 +238,43 @@ def test_axvspan_edges_follow_the_circle_as_matplotlib():
     mplt.close("all")
     assert seen[0][0] == pytest.approx(seen[1][0]) and seen[0][1] == seen[1][1]
     assert seen[0][2] == seen[1][2] == (255, 0, 0)
+
+
+@pytest.mark.parametrize("direction", ["out", "in", "inout"])
+def test_theta_labels_sit_where_matplotlib_puts_them(direction):
+    # matplotlib's ThetaTick centres each label 7 points beyond its tick's pad, and the
+    # pad counts the tick's length for ticks 'out' (half of it for 'inout')
+    mpl = pytest.importorskip("matplotlib")
+    mpl.use("Agg")
+    import matplotlib.pyplot as mplt
+
+    mfig, max_ = mplt.subplots(figsize=(4, 4), dpi=100, subplot_kw={"projection": "polar"})
+    max_.tick_params(axis="x", direction=direction)
+    mfig.canvas.draw()
+    box = max_.get_window_extent()
+    centre = np.array([(box.x0 + box.x1) / 2, (box.y0 + box.y1) / 2])
+    theirs = {}
+    for tick in max_.xaxis.get_major_ticks():
+        e = tick.label1.get_window_extent()
+        theirs[tick.label1.get_text()] = np.array([(e.x0 + e.x1) / 2, (e.y0 + e.y1) / 2]) - centre
+    mplt.close(mfig)
+    fig, ax = polar()
+    ax.tick_params(axis="x", direction=direction)
+    fig.draw()
+    pole = ax.transView.forward(np.zeros(2))
+    ours = {text: np.array([x, y]) - pole for text, x, y, _, _ in ax._theta_labels()}
+    assert set(ours) == set(theirs)
+    for text, xy in ours.items():
+        np.testing.assert_allclose(xy, theirs[text], atol=0.5, err_msg=text)
+
+
+def test_empty_theta_labels_take_no_room():
+    # leftventricle_bullseye: set(xticklabels=[]) under constrained layout; matplotlib's
+    # tight box leaves empty labels out, so the circles keep their size
+    fig, ax = polar()
+    fig.draw()
+    assert ax.own_margins()[:3] != (0.0, 0.0, 0.0)
+    ax.set(xticklabels=[])
+    fig.draw()
+    assert ax._theta_labels() == []
+    assert ax.own_margins() == (0.0, 0.0, 0.0, 0.0)
