@@ -7,10 +7,9 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from lumos import visuals
 from lumos.gpu.executor import ModernGLExecutor
 from lumos.plot import Figure
-from lumos.scene import Canvas
+from tests.parts import image_in_two_views
 
 
 def _figure(extra: str | None):
@@ -116,13 +115,7 @@ def test_a_render_target_of_both_parts_has_the_whole_frame_drawn(monkeypatch):
     # in both parts, and a part's targets are sized and cleared by its own draws; so
     # the whole frame is drawn again (and the next renders whole at once): the picture
     # of the frame drawn whole
-    canvas = Canvas(size=(300, 150), bgcolor="white")
-    yy, xx = np.mgrid[0:1:300j, 0:1:400j]
-    image = visuals.Image(np.sin(9 * xx) * np.cos(7 * yy), interpolation="auto")
-    for col in (0, 1):
-        view = canvas.add_view(row=0, col=col)
-        view.add(image)
-        view.camera.set_range()
+    canvas, image, xx, yy = image_in_two_views()
 
     def first_view_early(early):  # as a figure makes its axes before the decorations
         if early is not None:
