@@ -10,7 +10,7 @@ samples costs about 4 times its fragments for no visible difference).
 
 from __future__ import annotations
 
-_RETRY = 100  # frames drawn whole after an early part made in vain
+from ..gpu.early import EarlyRetry, EarlyViews
 
 
 class Presenter:
@@ -27,37 +27,31 @@ class Presenter:
         self.samples = int(samples)
         self.msaa = None
         self._single = False  # whether the last frame drawn was single-sampled
-        # frames left before drawing in parts is tried again, after a frame whose early
-        # part was not the frame's (the decorations changed a data view: an axhline)
-        self._wait = 0
+        self._retry = EarlyRetry()
 
     def draw_scene(self, scene, screen):
         """Make ``scene``'s frame and draw it into the framebuffer ``screen``; returns
         the frame and the samples per pixel it got. A scene that makes some views
         before the rest (a figure: its axes' data before the decorations) has those
-        drawn and flushed as soon as they are made, so that the GL works on them while
-        Python makes the rest (software GL rasterizes only when flushed, on threads of
-        its own); the rest is then drawn over them, or, where the early views are not
-        what the frame holds (the decorations changed them), the frame needs
-        multisampling or a render target is drawn or read in both parts, the whole
-        frame is drawn again."""
-        # in parts only after a single-sampled frame (the next is most likely one too)
-        # and not for a while after an early part made in vain
-        early = _Early(self, screen, scene.canvas) if self._single and not self._wait \
-            else None
-        self._wait = max(self._wait - 1, 0)
+        drawn into ``screen`` and flushed as soon as they are made, and the rest drawn
+        over them, where it can (:class:`~lumos.gpu.early.EarlyViews`); otherwise the
+        whole frame is drawn again. Drawn so only after a single-sampled frame (the
+        next is most likely one too)."""
+        due = self._retry.due()  # counts every frame, drawn in parts or not
+        early = EarlyViews(lambda n: scene.canvas.frame(views=n),
+                           lambda part: self._draw_early(part, screen),
+                           self.samples) if self._single and due else None
         frame = scene.frame(early=early)
-        self._single = single = min(frame.samples, self.samples) <= 1
-        if early is not None and early.drawn is not None:
-            n = len(early.drawn.views)
-            rest = frame.part(n)
-            if single and frame.part(0, n).key() == early.key \
-                    and not (early.targets and early.targets & _targets(rest)):
-                self.executor.render(rest, screen, continued=True)
-                return frame, 1
-        if early is not None and early.made:  # made in vain: not again for a while
-            self._wait = _RETRY
-        return frame, self.draw(frame, screen)
+        self._single = min(frame.samples, self.samples) <= 1
+        in_parts = early is not None and early.finish(self.executor, frame, screen)
+        self._retry.after(early)
+        return frame, 1 if in_parts else self.draw(frame, screen)
+
+    def _draw_early(self, part, screen):
+        """Draw the early views ``part`` into ``screen`` and hand them to the GL."""
+        self.executor.render(part, screen)
+        self.executor.flush()
+        return screen
 
     def draw(self, frame, screen) -> int:
         """Draw ``frame`` into the framebuffer ``screen`` (the frame's size); returns the
@@ -89,43 +83,3 @@ class Presenter:
         if self.msaa is not None:
             self.msaa.release()
             self.msaa = None
-
-
-class _Early:
-    """The ``early`` callback of :meth:`Presenter.draw_scene`: draws the first ``n``
-    views of the canvas into the screen and flushes, when they can be drawn apart
-    (single-sampled, 2D); ``made``: whether a frame of those views was made,
-    ``drawn``: the frame drawn (None: not drawn), ``key``: its key then, ``targets``:
-    the ids of the render targets it drew into or read (an image's colormapped
-    texels: the rest of the frame must not touch them, its targets being sized and
-    cleared by the draws of its own part: Frame.part)."""
-
-    def __init__(self, presenter: Presenter, screen, canvas) -> None:
-        self.presenter, self.screen, self.canvas = presenter, screen, canvas
-        self.made = False
-        self.drawn = None
-        self.key = None
-        self.targets: set[str] = set()
-
-    def __call__(self, n: int) -> None:
-        if n <= 0:
-            return
-        part = self.canvas.frame(views=n)
-        self.made = True
-        if min(part.samples, self.presenter.samples) > 1 \
-                or not any(d.count > 0 and d.instances != 0 for d in part.draws) \
-                or any(v.camera.get("type") != "panzoom" for v in part.views.values()):
-            return
-        self.presenter.executor.render(part, self.screen)
-        self.presenter.executor.flush()
-        # made while the GL draws (drawing moves no version: the versions drawn)
-        self.key = part.key()
-        self.targets = _targets(part)
-        self.drawn = part
-
-
-def _targets(frame) -> set[str]:
-    """The ids of the render targets ``frame``'s draws draw into or read."""
-    from ..gpu.frame import RenderTarget
-
-    return {rid for rid, r in frame.resources().items() if isinstance(r, RenderTarget)}

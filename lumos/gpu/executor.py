@@ -572,51 +572,6 @@ class ModernGLExecutor:
             self._uniforms.pop(rid, None)
 
 
-
-class EarlyViews:
-    """The ``early(n)`` callback a scene's frame takes (``Figure.draw(early=...)``,
-    called with the number of leading views made before the rest): the frame of those
-    views, ``make(n)``, is handed to ``draw(part)``, which draws it and flushes (so that
-    software GL, which rasterizes only when flushed and on threads of its own, works on
-    it while Python makes the rest) and returns the framebuffer drawn into, or None
-    where it could not. :meth:`rest` then gives what is left to draw of the whole
-    frame. ``made``: whether a frame of early views was made; ``drawn``: the part
-    drawn (None: none, or one that cannot be drawn apart, :meth:`Frame.drawn_apart`);
-    ``used``: :meth:`rest` found it to be the frame's."""
-
-    def __init__(self, make, draw) -> None:
-        self.make, self.draw = make, draw
-        self.made = False
-        self.drawn: Frame | None = None
-        self.used = False
-        self._key = None
-        self._fbo = None
-
-    def __call__(self, n: int) -> None:
-        if n <= 0:
-            return
-        part = self.make(n)
-        self.made = True
-        if not part.drawn_apart():
-            return
-        self._fbo = self.draw(part)
-        if self._fbo is not None:
-            # keyed once flushed (the GL works meanwhile), before the scene goes on: the
-            # resources' versions are still the ones drawn
-            self._key, self.drawn = part.key(), part
-
-    def rest(self, frame: Frame, fbo) -> Frame | None:
-        """The views of ``frame`` after the early ones, to draw into ``fbo`` with
-        ``render(..., continued=True)``; None when the whole frame has to be drawn: no
-        views drawn early, drawn into another framebuffer, or no longer what the frame
-        holds (the rest of the scene's update changed them)."""
-        if self.drawn is None or fbo is not self._fbo or frame.samples > 1:
-            return None
-        n = len(self.drawn.views)
-        self.used = frame.part(0, n).key() == self._key
-        return frame.part(n) if self.used else None
-
-
 def _set_state(ctx, s) -> None:
     """Set the context's enable flags, blending, culling, polygon offset and
     alpha-to-coverage for draws of State ``s``."""

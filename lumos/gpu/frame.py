@@ -327,14 +327,16 @@ class Frame:
                       for v in self.views.values()),
                 tuple(d.key() for d in self.draws))
 
-    def drawn_apart(self) -> bool:
+    def drawn_apart(self, samples: int | None = None) -> bool:
         """Whether these views can be drawn before the rest of their frame, the rest
-        then drawn over them (``render(..., continued=True)``): single-sampled, 2D
-        pan-zoom views that draw something, and no render target (a view's colormap
-        pass would be drawn again with the rest)."""
-        return self.samples <= 1 and self._draws() \
-            and all(v.camera.get("type") == "panzoom" for v in self.views.values()) \
-            and not any(isinstance(r, RenderTarget) for r in self.resources().values())
+        then drawn over them (``render(..., continued=True)``): drawn single-sampled
+        (``samples``: the samples per pixel they are drawn with, their own by default),
+        2D pan-zoom views that draw something. Their render targets (an image's
+        colormapped texels, a dashed line's scan) are no obstacle, as long as the rest
+        draws and reads none of them (:class:`~lumos.gpu.early.EarlyViews`)."""
+        samples = self.samples if samples is None else samples
+        return samples <= 1 and self._draws() \
+            and all(v.camera.get("type") == "panzoom" for v in self.views.values())
 
     def blank(self) -> bool:
         """Whether drawing these views over a picture (``render(..., continued=True)``)

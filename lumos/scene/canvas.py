@@ -11,6 +11,7 @@ import numpy as np
 
 from .. import colors
 from .. import primitives as prim
+from ..gpu.early import EarlyRetry, EarlyViews
 from ..gpu.frame import Frame
 from ..gpu.frame import View as FrameView
 from ..primitives import CLOSEPOLY, LINETO, MOVETO
@@ -168,7 +169,7 @@ class Canvas:
         self.lock = threading.RLock()
         self._executor = None  # on lumos's headless context (of the generation it names)
         self._target = None
-        self._early_wait = 0  # renders left before early views are tried again
+        self._early_retry = EarlyRetry()  # when renders try early views
         self._picker = None
         self._events = None
         self._host = None  # the window or widget drawing this canvas, if any
@@ -332,7 +333,7 @@ class Canvas:
 
         ``draw(early)`` (a figure's :meth:`~lumos.plot.Figure.draw`), when given, brings
         the views up to date first; the leading views it says are made before the rest
-        are drawn and flushed at once (:class:`~lumos.gpu.executor.EarlyViews`), so
+        are drawn and flushed at once (:class:`~lumos.gpu.early.EarlyViews`), so
         that software GL rasterizes them while the scene makes the rest."""
         from ..gpu.context import current
 
@@ -351,8 +352,7 @@ class Canvas:
                     image = self._render_whole(executor, frame, early)
                 else:
                     image = self._render_tiles(executor, frame, min(side, TILE_SIZE))
-                if early is not None and early.made and not early.used:
-                    self._early_wait = _EARLY_RETRY  # made in vain: not again for a while
+                self._early_retry.after(early)
                 # keep the pick programs compiled: hover picking would recompile them
                 executor.release_unused(self.in_use(frame, executor))
                 return straight_alpha(image)
@@ -370,15 +370,11 @@ class Canvas:
         pictures drawn in tiles, and for a while after a render whose early views were
         made in vain (they could not be drawn apart, or were not the frame's)."""
         from ..gpu.context import current
-        from ..gpu.executor import EarlyViews
 
         if self._executor is None:
             return None
         limits = self._executor.limits
-        if max(self.physical_size) > limits.max_target_size:
-            return None
-        if self._early_wait:
-            self._early_wait -= 1
+        if max(self.physical_size) > limits.max_target_size or not self._early_retry.due():
             return None
 
         def make(n: int) -> Frame:
@@ -426,13 +422,9 @@ class Canvas:
 
     def _render_whole(self, executor, frame: Frame, early=None) -> np.ndarray:
         target = self._offscreen_target(executor, frame)
-        rest = None if early is None else early.rest(frame, target.fbo)
-        if rest is None:
+        # the early views are in the target: the others over them, where they can be
+        if early is None or not early.finish(executor, frame, target.fbo):
             executor.render(frame, target.fbo)
-        elif not rest.blank():  # the early views are in the target: the others over them
-            # (where they draw nothing, no render: software GL would start a scene that
-            # loads and stores every tile of the target to draw nothing)
-            executor.render(rest, target.fbo, continued=True)
         return target.read()
 
     def _render_tiles(self, executor, frame: Frame, side: int) -> np.ndarray:
@@ -758,9 +750,6 @@ class Canvas:
 
 
 TILE_SIZE = 2048  # side of the tiles of pictures beyond the framebuffer limit
-# renders drawn whole after one whose early views were made in vain (a figure's
-# decorations changed an axes' view: an axhline), before early views are tried again
-_EARLY_RETRY = 100
 
 
 def straight_alpha(rgba: np.ndarray) -> np.ndarray:

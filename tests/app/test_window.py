@@ -15,6 +15,7 @@ from lumos.app import window as winmod
 from lumos.app.window import Window
 from lumos.plot.figure import Figure
 from lumos.scene import Canvas
+from tests.parts import image_in_two_views
 
 pytestmark = pytest.mark.usefixtures("xvfb")
 
@@ -534,13 +535,7 @@ def test_a_render_target_of_both_parts_has_the_whole_frame_drawn(monkeypatch):
     # in both parts of a frame drawn in parts, and a part's targets are sized and cleared
     # by its own draws; so the whole frame is drawn again (and the next
     # frames whole at once): the picture of the frame drawn whole
-    canvas = Canvas(size=(300, 150), bgcolor="white")
-    yy, xx = np.mgrid[0:1:300j, 0:1:400j]
-    image = visuals.Image(np.sin(9 * xx) * np.cos(7 * yy), interpolation="auto")
-    for col in (0, 1):
-        view = canvas.add_view(row=0, col=col)
-        view.add(image)
-        view.camera.set_range()
+    canvas, _, _, _ = image_in_two_views()
     w = Window(_FirstViewEarly(canvas))
     try:
         steps = [(-5 - 7 * i, 3 * i) for i in range(3)]

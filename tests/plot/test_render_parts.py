@@ -1,5 +1,5 @@
 """``Figure.render`` draws the axes' data and flushes it before the decorations are
-made (``Canvas.render(draw=...)``, ``lumos.gpu.executor.EarlyViews``): the picture must
+made (``Canvas.render(draw=...)``, ``lumos.gpu.early.EarlyViews``): the picture must
 be the one the whole frame draws, exactly."""
 
 from __future__ import annotations
@@ -9,6 +9,7 @@ import pytest
 
 from lumos.gpu.executor import ModernGLExecutor
 from lumos.plot import Figure
+from tests.parts import image_in_two_views
 
 
 def _figure(extra: str | None):
@@ -25,9 +26,14 @@ def _figure(extra: str | None):
         ax = fig.subplot(0, 0)
         ax.axis("off")
         return fig, ax.plot(x, np.sin(x))[0]
-    if extra == "markers":  # drawn through a render target: never apart
+    if extra == "markers":  # a legend: its box multisampled
         ax.plot(x, np.cos(x), "o--", markevery=(0, 0.1), label="cos")
         ax.legend()
+    elif extra == "imshow":  # shrunk: its colors filtered from a render target
+        yy, xx = np.mgrid[0:1:300j, 0:1:400j]
+        ax.imshow(np.sin(9 * xx) * np.cos(7 * yy), extent=(0, 10, -1, 1), aspect="auto")
+    elif extra == "dashes":  # the dashes' scan in render targets
+        ax.plot(x, np.cos(x), "--")
     elif extra == "axhline":
         ax.axhline(0.2)
     elif extra == "3d":
@@ -60,16 +66,19 @@ def _recorded(monkeypatch) -> list:
     (None, [[False], [False, "flush", True], [False, "flush", True]]),
     # the axes drawn early, and no decoration after them: no second render
     ("alone", [[False], [False, "flush"], [False, "flush"]]),
-    ("markers", [[False], [False], [False]]),
+    # the axes drawn early, then the whole multisampled frame (a legend's box) again
+    ("markers", [[False], [False, "flush", False], [False]]),
+    ("imshow", [[False], [False, "flush", True], [False, "flush", True]]),
+    ("dashes", [[False], [False, "flush", True], [False, "flush", True]]),
     # the 2D axes are drawn early, then the whole multisampled frame (3D) again
     ("3d", [[False], [False, "flush", False], [False]]),
 ])
 def test_a_render_drawn_in_parts_is_the_whole_frames_picture(monkeypatch, extra, expected):
     # from the second render on (the first makes the context and stacks the views),
     # each render draws the axes' views first (then flushes) and the rest, if any, over them
-    # (continued=True) where the views can be drawn apart; frames with render targets
-    # or 3D views are drawn whole, and after one such render early views are not made
-    # again for a while
+    # (continued=True) where the views can be drawn apart (render targets, an image's
+    # or a dashed line's, included); multisampled frames and 3D views are drawn whole,
+    # and after one such render early views are not made again for a while
     calls = _recorded(monkeypatch)
     fig, line = _figure(extra)
     x = line.get_xdata()
@@ -99,6 +108,26 @@ def test_early_views_the_decorations_change_are_drawn_again_whole(monkeypatch):
         got = fig.render()
         assert calls == expected, (i, calls)
         assert np.array_equal(got, _whole(fig)), i
+
+
+def test_a_render_target_of_both_parts_has_the_whole_frame_drawn(monkeypatch):
+    # one image in two views: its colormapped texels' render target is drawn and read
+    # in both parts, and a part's targets are sized and cleared by its own draws; so
+    # the whole frame is drawn again (and the next renders whole at once): the picture
+    # of the frame drawn whole
+    canvas, image, xx, yy = image_in_two_views()
+
+    def first_view_early(early):  # as a figure makes its axes before the decorations
+        if early is not None:
+            early(1)
+
+    calls = _recorded(monkeypatch)
+    for i, expected in enumerate(([False], [False, "flush", False], [False])):
+        image.set_data(np.sin((9 + i) * xx) * np.cos(7 * yy))
+        calls.clear()
+        got = canvas.render(draw=first_view_early)
+        assert calls == expected, (i, calls)
+        assert np.array_equal(got, canvas.render()), i
 
 
 def test_a_render_in_parts_keeps_no_stale_view_after_set_data():
