@@ -208,6 +208,7 @@ class AxesPlotting:
         """
         from .style import rcParams
 
+        cmap, norm = validate.colorizer_mapping("scatter", colorizer, cmap, norm, vmin, vmax)
         classic = rcParams["_internal.classic_mode"]
         marker = rcParams["scatter.marker"] if marker is None else marker
         if s is None and classic:
@@ -240,9 +241,6 @@ class AxesPlotting:
             color = None
         if c is None and facecolors is not None:
             c = facecolors  # c takes precedence over facecolors, as in matplotlib
-        if edgecolors is None:  # classic: the collection's default edge
-            edgecolors = rcParams["scatter.edgecolors"] if not classic else \
-                rcParams["patch.edgecolor"] if rcParams["patch.force_edgecolor"] else "none"
         from .transformed_collections import is_data_transform
 
         moved = not is_data_transform(transform, self)
@@ -254,6 +252,10 @@ class AxesPlotting:
                 s=s, c=c, marker=None if marker == "o" else marker, cmap=cmap, norm=norm,
                 vmin=vmin, vmax=vmax, alpha=alpha, linewidths=linewidths,
                 edgecolors=edgecolors, label=label, zorder=zorder, color=color))], props)[0]
+        if edgecolors is None:  # (after the lazy points, which have no edge) rc's; classic:
+            # the collection's default edge
+            edgecolors = rcParams["scatter.edgecolors"] if not classic else \
+                rcParams["patch.edgecolor"] if rcParams["patch.force_edgecolor"] else "none"
         validate.points(max(validate.size_of(x), validate.size_of(y)), "x",
                         validate.MARKER_BYTES_PER_POINT)
         if c is None and color is None:

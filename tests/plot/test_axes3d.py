@@ -449,7 +449,9 @@ def test_text_reaches_past_the_box_as_matplotlibs():
         else:
             fig.canvas.draw()
             img = np.asarray(fig.canvas.buffer_rgba())[..., :3]
-        cols = np.nonzero((img.min(axis=2) < 128).any(axis=0))[0]
+        # dark ink: the first letter, cut by the figure's edge, leaves a partial column
+        # (139 in matplotlib's, 81 in lumos's at 1/64-pixel glyph anchors)
+        cols = np.nonzero((img.min(axis=2) < 64).any(axis=0))[0]
         spans.append((cols[0], cols[-1]))
     assert spans[1][0] < 60 and spans[1][1] > 240  # matplotlib's runs past the box
     np.testing.assert_allclose(spans[0], spans[1], atol=4)
