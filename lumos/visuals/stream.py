@@ -149,17 +149,17 @@ void main() {
 }
 """
 # Samples: a capsule around each segment between two neighbouring samples, one quad
-# (two triangles, six vertices pulled by gl_VertexID) per segment and channel.
+# (two triangles, six vertices pulled by gl_VertexID) per segment, an instance per
+# channel (the channel is not the quotient of a vertex index by the segments per
+# channel: llvmpipe divides by a uniform one vector lane at a time).
 _SAMPLES_VERTEX = _COMMON + """
 flat out vec4 v_segment;  // its ends in window pixels
 
 void main() {
-    int pairs = max(u_entries - 1, 1);
-    int quad = gl_VertexID / 6;
-    int corner = gl_VertexID - quad * 6;
+    int entry = gl_VertexID / 6;  // the segment's first entry
+    int corner = gl_VertexID - entry * 6;
     int k = corner == 3 ? 2 : (corner == 4 ? 1 : (corner == 5 ? 3 : corner));
-    int channel = quad / pairs;
-    int entry = quad - channel * pairs;
+    int channel = gl_InstanceID;
     vec2 va, vb;
     bool drawn = fetch(channel, entry, va);
     drawn = fetch(channel, entry + 1, vb) && drawn;
@@ -528,14 +528,13 @@ class Stream(Visual):
         # a page follows the camera alone (follow.js computes the window again)
         follow = self._follower(columns) if ctx.follow and ctx.camera["type"] == "panzoom" \
             else None
+        # an instance per channel: a strip of blocks, or a quad per pair of samples
         if level:
-            program, mode, count, instances = _BLOCKS.compose(), "triangle_strip", \
-                2 * (e1 - e0), self.channels
+            program, mode, count = _BLOCKS.compose(), "triangle_strip", 2 * (e1 - e0)
         else:
-            program, mode, count, instances = _SAMPLES.compose(), "triangles", \
-                6 * self.channels * max(e1 - e0 - 1, 0), None
+            program, mode, count = _SAMPLES.compose(), "triangles", 6 * max(e1 - e0 - 1, 0)
         return [Draw(
-            program=program, view=ctx.view_id, mode=mode, count=count, instances=instances,
+            program=program, view=ctx.view_id, mode=mode, count=count, instances=self.channels,
             uniforms={"u_step": float((1 << level) * self.dt), "u_spacing": self._offset(),
                       "u_width": self._width},
             int_uniforms={"u_channels": self.channels, "u_row_shift": ring.m.bit_length() - 1,

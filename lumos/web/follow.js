@@ -345,10 +345,10 @@
   // -- stream: which samples of the rings a view shows --------------------------------
   followers.stream = panzoomFollower((r, g, d, f, cam) => {
     const w = lumos.streamWindow(f, cam.rect.map(Number), f.columns);
-    // samples: a quad a segment and channel; blocks: a strip a channel (stream.py)
+    // an instance a channel: samples a quad a segment, blocks a strip (stream.py)
     d.program = d.data[w.level ? "blocks" : "samples"];
     d.mode = w.level ? "triangle_strip" : "triangles";
-    d.instances = w.level ? f.channels : null;
+    d.instances = f.channels;
     d.count = w.count;
     d.uniforms.u_step = w.step;
     Object.assign(d.int_uniforms, { u_ring: w.ring, u_row_shift: w.row_shift, u_first: w.first,
@@ -465,7 +465,7 @@
       e0 = a0; e1 = a1;
       originX = f.t0 + a0 * f.dt;
     }
-    return { level, count: level ? 2 * (e1 - e0) : 6 * f.channels * Math.max(e1 - e0 - 1, 0),
+    return { level, count: level ? 2 * (e1 - e0) : 6 * Math.max(e1 - e0 - 1, 0),
       step: (2 ** level) * f.dt, ring: ring.slots, row_shift: Math.log2(ring.m),
       first: e0 % ring.slots,
       entries: e1 - e0, texture: ring.texture, origin_x: originX };
