@@ -61,12 +61,15 @@ def run(seconds: float = 10.0, channels: int = 32, rate: int = 10_000,
         rings = [s.visual._raw, *s.visual._env.values()]
         frame_s, push_s, upload, ring_bytes, python_s, collections = [], [], [], [], [], []
         cpu_s = []  # calling-thread CPU per frame: all of it with LP_NUM_THREADS=0
+        # the process's CPU per frame: with llvmpipe's threads, the calling thread's
+        # (Python, vertex shading, binning: the frame's serial part) plus theirs
+        process_s = []
         events: list[str] = []  # garbage collections ("start", "stop") as they happen
         gc.callbacks.append(on_gc := lambda phase, info: events.append(phase))
         for i in range(frames):
             versions = [r.texture.version for r in rings]
             collected = len(events)
-            cpu = time.thread_time()
+            cpu, process = time.thread_time(), time.process_time()
             start = time.perf_counter()
             s.push(blocks[i])
             pushed = time.perf_counter()
@@ -78,6 +81,7 @@ def run(seconds: float = 10.0, channels: int = 32, rate: int = 10_000,
             ctx.finish()
             frame_s.append(time.perf_counter() - start)
             cpu_s.append(time.thread_time() - cpu)
+            process_s.append(time.process_time() - process)
             collections.append(len(events) > collected)  # a collection in this frame
             push_s.append(pushed - start)
             upload.append(executor.uploaded_bytes - before)
@@ -93,7 +97,8 @@ def run(seconds: float = 10.0, channels: int = 32, rate: int = 10_000,
     worst = np.argsort(frame_s)[-max(frames // 100, 1):]  # the slowest 1 %
     slowest = [{"frame": int(i), "ms": 1000 * frame_s[i], "python_ms": 1000 * python_s[i],
                 "gl_ms": 1000 * (frame_s[i] - python_s[i]),
-                "cpu_ms": 1000 * cpu_s[i], "uploaded_bytes": upload[i],
+                "cpu_ms": 1000 * cpu_s[i], "process_cpu_ms": 1000 * process_s[i],
+                "uploaded_bytes": upload[i],
                 "gc": collections[i]} for i in worst[::-1]]
     sample_bytes = bounds[skip + 1:] - bounds[skip:-1]
     return {
@@ -108,6 +113,7 @@ def run(seconds: float = 10.0, channels: int = 32, rate: int = 10_000,
         "frame_cpu_ms_mean": 1000 * statistics.mean(cpu_s),
         "frame_cpu_ms_p99": 1000 * float(np.percentile(cpu_s, 99)),
         "frame_cpu_ms_worst": 1000 * max(cpu_s),
+        "frame_process_cpu_ms_mean": 1000 * statistics.mean(process_s),
         # the slowest 1 % of frames: Python (push, figure, frame) and GL parts, uploads
         # and garbage collections, beside the mean frame's
         "worst_python_ms": 1000 * float(np.mean([python_s[i] for i in worst])),
@@ -148,7 +154,8 @@ def main() -> None:
     print(f"  frame time mean {r['frame_ms_mean']:.1f} ms, median {r['frame_ms_median']:.1f} "
           f"ms, p99 {r['frame_ms_p99']:.1f} ms, worst {r['frame_ms_worst']:.1f} ms; this "
           f"thread's CPU mean {r['frame_cpu_ms_mean']:.1f} ms, p99 {r['frame_cpu_ms_p99']:.1f} "
-          f"ms, worst {r['frame_cpu_ms_worst']:.1f} ms (all of a frame's with LP_NUM_THREADS=0)")
+          f"ms, worst {r['frame_cpu_ms_worst']:.1f} ms (all of a frame's with LP_NUM_THREADS=0); "
+          f"every thread's CPU mean {r['frame_process_cpu_ms_mean']:.1f} ms")
     print(f"  push {r['push_us_mean']:.0f} µs; the stream uploads "
           f"{r['stream_bytes_per_push_mean']:.0f} B per push for "
           f"{r['sample_bytes_per_push_mean']:.0f} B of new samples (samples and min/max "

@@ -53,20 +53,24 @@ _COMMON = glsl.SCREEN + """
 uniform highp sampler2D u_data;    // RG: entry (slot, channel) at ((slot % m) * C + c, slot / m)
 uniform highp sampler2D u_colors;  // RGBA8, one texel per channel
 uniform int u_channels;
-uniform int u_per_row;    // slots per texture row (m)
+uniform int u_row_shift;  // log2 of the slots per texture row (m, a power of two)
 uniform int u_ring;       // slots in the ring (at the level drawn)
-uniform int u_first;      // slot of the first entry drawn
-uniform int u_entries;    // entries drawn per channel
+uniform int u_first;      // slot of the first entry drawn (< u_ring)
+uniform int u_entries;    // entries drawn per channel (<= u_ring)
 uniform float u_step;     // x distance between entries (data units)
 uniform float u_spacing;  // y distance between stacked channels (0: overlaid)
 uniform float u_width;
 flat out vec4 v_color;
 
-// Entry `entry` of `channel`: its (low, high) values, equal for a sample; false for a
-// gap (the empty interval, low > high).
+// Entry `entry` (0 .. u_entries - 1) of `channel`: its (low, high) values, equal for a
+// sample; false for a gap (the empty interval, low > high). No integer division: the
+// slot wraps at most once, and m is a power of two (llvmpipe divides integers one
+// vector lane at a time, and every vertex fetches up to four entries).
 bool fetch(int channel, int entry, out vec2 value) {
-    int slot = (u_first + entry) % u_ring;
-    ivec2 ij = ivec2((slot % u_per_row) * u_channels + channel, slot / u_per_row);
+    int slot = u_first + entry;
+    slot -= slot >= u_ring ? u_ring : 0;
+    int column = slot & ((1 << u_row_shift) - 1);
+    ivec2 ij = ivec2(column * u_channels + channel, slot >> u_row_shift);
     value = texelFetch(u_data, ij, 0).rg;
     return value.x <= value.y;
 }
@@ -115,7 +119,7 @@ bool neighbour(int channel, int e, vec2 fallback, out vec2 value) {
 
 void main() {
     int channel = gl_InstanceID;
-    int e = gl_VertexID / 2;
+    int e = gl_VertexID >> 1;
     float hw = 0.5 * u_width * u_pixel_ratio;
     v_color = texelFetch(u_colors, ivec2(channel, 0), 0);
     vec2 vb;
@@ -145,17 +149,17 @@ void main() {
 }
 """
 # Samples: a capsule around each segment between two neighbouring samples, one quad
-# (two triangles, six vertices pulled by gl_VertexID) per segment and channel.
+# (two triangles, six vertices pulled by gl_VertexID) per segment, an instance per
+# channel (the channel is not the quotient of a vertex index by the segments per
+# channel: llvmpipe divides by a uniform one vector lane at a time).
 _SAMPLES_VERTEX = _COMMON + """
 flat out vec4 v_segment;  // its ends in window pixels
 
 void main() {
-    int pairs = max(u_entries - 1, 1);
-    int quad = gl_VertexID / 6;
-    int corner = gl_VertexID - quad * 6;
+    int entry = gl_VertexID / 6;  // the segment's first entry
+    int corner = gl_VertexID - entry * 6;
     int k = corner == 3 ? 2 : (corner == 4 ? 1 : (corner == 5 ? 3 : corner));
-    int channel = quad / pairs;
-    int entry = quad - channel * pairs;
+    int channel = gl_InstanceID;
     vec2 va, vb;
     bool drawn = fetch(channel, entry, va);
     drawn = fetch(channel, entry + 1, vb) && drawn;
@@ -524,17 +528,16 @@ class Stream(Visual):
         # a page follows the camera alone (follow.js computes the window again)
         follow = self._follower(columns) if ctx.follow and ctx.camera["type"] == "panzoom" \
             else None
+        # an instance per channel: a strip of blocks, or a quad per pair of samples
         if level:
-            program, mode, count, instances = _BLOCKS.compose(), "triangle_strip", \
-                2 * (e1 - e0), self.channels
+            program, mode, count = _BLOCKS.compose(), "triangle_strip", 2 * (e1 - e0)
         else:
-            program, mode, count, instances = _SAMPLES.compose(), "triangles", \
-                6 * self.channels * max(e1 - e0 - 1, 0), None
+            program, mode, count = _SAMPLES.compose(), "triangles", 6 * max(e1 - e0 - 1, 0)
         return [Draw(
-            program=program, view=ctx.view_id, mode=mode, count=count, instances=instances,
+            program=program, view=ctx.view_id, mode=mode, count=count, instances=self.channels,
             uniforms={"u_step": float((1 << level) * self.dt), "u_spacing": self._offset(),
                       "u_width": self._width},
-            int_uniforms={"u_channels": self.channels, "u_per_row": ring.m,
+            int_uniforms={"u_channels": self.channels, "u_row_shift": ring.m.bit_length() - 1,
                           "u_ring": ring.slots, "u_first": e0 % ring.slots,
                           "u_entries": e1 - e0},
             # every level stays bound (and so resident and up to date on the GPU), so

@@ -345,13 +345,13 @@
   // -- stream: which samples of the rings a view shows --------------------------------
   followers.stream = panzoomFollower((r, g, d, f, cam) => {
     const w = lumos.streamWindow(f, cam.rect.map(Number), f.columns);
-    // samples: a quad a segment and channel; blocks: a strip a channel (stream.py)
+    // an instance a channel: samples a quad a segment, blocks a strip (stream.py)
     d.program = d.data[w.level ? "blocks" : "samples"];
     d.mode = w.level ? "triangle_strip" : "triangles";
-    d.instances = w.level ? f.channels : null;
+    d.instances = f.channels;
     d.count = w.count;
     d.uniforms.u_step = w.step;
-    Object.assign(d.int_uniforms, { u_ring: w.ring, u_per_row: w.per_row, u_first: w.first,
+    Object.assign(d.int_uniforms, { u_ring: w.ring, u_row_shift: w.row_shift, u_first: w.first,
       u_entries: w.entries });
     d.textures.u_data = w.texture;
     d.origin = [w.origin_x, 0, 0];
@@ -443,7 +443,7 @@
     const [x0, , w] = rect;
     const lo = Math.min(x0, x0 + w), hi = Math.max(x0, x0 + w);
     const empty = { level: 0, count: 0, step: f.dt, ring: f.rings[0].slots,
-      per_row: f.rings[0].m, first: 0, entries: 0, texture: f.rings[0].texture,
+      row_shift: Math.log2(f.rings[0].m), first: 0, entries: 0, texture: f.rings[0].texture,
       origin_x: f.t0 };
     const a0 = Math.max(Math.floor((lo - f.t0) / f.dt) - 1, f.oldest);
     const a1 = Math.min(Math.ceil((hi - f.t0) / f.dt) + 2, f.head);
@@ -465,8 +465,9 @@
       e0 = a0; e1 = a1;
       originX = f.t0 + a0 * f.dt;
     }
-    return { level, count: level ? 2 * (e1 - e0) : 6 * f.channels * Math.max(e1 - e0 - 1, 0),
-      step: (2 ** level) * f.dt, ring: ring.slots, per_row: ring.m, first: e0 % ring.slots,
+    return { level, count: level ? 2 * (e1 - e0) : 6 * Math.max(e1 - e0 - 1, 0),
+      step: (2 ** level) * f.dt, ring: ring.slots, row_shift: Math.log2(ring.m),
+      first: e0 % ring.slots,
       entries: e1 - e0, texture: ring.texture, origin_x: originX };
   };
 
