@@ -18,7 +18,6 @@ import numpy as np
 from .. import colors
 from ..visuals.fonts import hinting
 from . import text as textmod
-from . import ticker
 from .bbox import Bbox
 from .fonts import face_of
 from .snapping import marker_snap, snap_tick
@@ -70,9 +69,6 @@ class TickSet:
         st = getattr(axis, which)
         self.which = which
         self.style = st
-        # see Locator.thins_labels and ScaleBase.thins_labels
-        self.thin = getattr(axis, f"{which}_locator").thins_labels and \
-            axis.scale.thins_labels
         self.values = values
         self.pos = pos  # pixels along the axis
         self.length = fig.points_to_pixels(st.size)
@@ -357,12 +353,10 @@ def _draw_labels(ov, fig, axis, ts: TickSet, side: int, base: float, sign: float
     labels = [lab for lab in ts.labels[side] if lab.visible]
     if not labels:
         return
-    pos = [lab.pos for lab in labels]
-    keep = ticker.non_overlapping(pos, [_room_along(lab, x) for lab in labels],
-                                  fig.points_to_pixels(2.0)) if ts.thin else np.isfinite(pos)
     gap = base + sign * ts.label_gap()
-    for lab, k in zip(labels, keep, strict=True):
-        if not k:
+    # every label, overlapping or not, as matplotlib draws them
+    for lab in labels:
+        if not math.isfinite(lab.pos):
             continue
         rot = lab.rotation
         px, py, ha, va = _anchor(lab, x, side, gap)
@@ -411,20 +405,6 @@ def _span_along(lab: Label, x: bool, side: int) -> tuple[float, float]:
     x0, y0, x1, y1 = textmod.window_box(lab.text, px, py, lab.size, ha, va, lab.rotation,
                                         lab.mode, face=lab.face)
     return (x0, x1) if x else (y0, y1)
-
-
-def _room_along(lab: Label, x: bool) -> float:
-    """How much of the axis a label needs (half on each side of its tick): its rotated
-    box's extent, except that slanted labels side by side clear each other once they
-    are a text height apart across their slant (or a text width along it)."""
-    if lab.rotation % 90 == 0:  # upright or sideways: the box (the test below's answer)
-        return lab.width if x else lab.height
-    a = np.radians(lab.rotation)
-    c, s = abs(np.cos(a)), abs(np.sin(a))
-    if c < 1e-9 or s < 1e-9:
-        return lab.width if x else lab.height
-    w, h = _rotated_size(lab.text, lab.size, 0.0, lab.face)
-    return min(h / s, w / c) if x else min(h / c, w / s)
 
 
 def _point_at_tick(lab: Label, x: bool, side: int) -> None:

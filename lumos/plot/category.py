@@ -41,8 +41,6 @@ class UnitData:
 class StrCategoryLocator(ticker.Locator):
     """A tick at every category (matplotlib's ``StrCategoryLocator``)."""
 
-    thins_labels = False
-
     def __init__(self, units: UnitData) -> None:
         self._units = units
 

@@ -165,8 +165,6 @@ class MatplotlibLocator(Locator):
     """A matplotlib locator behind lumos's interface; ``source`` is the object (its
     ``set_params`` and attributes stay the user's to change)."""
 
-    thins_labels = False  # matplotlib draws every label its locator asks for
-
     def __init__(self, source, axis) -> None:
         self.source = source
         source.set_axis(AxisAdapter(axis))

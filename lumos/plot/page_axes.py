@@ -569,7 +569,7 @@ def _tick_style(fig, st, ts) -> dict:
                 st.labelcolor), "rotation": float(st.labelrotation),
             "mode": st.rotation_mode, "ha": getattr(st, "label_ha", None),
             "face": face_of(st.labelfamily, st.labelstyle, st.labelweight).name,
-            "va": getattr(st, "label_va", None), "thin": ts.thin,
+            "va": getattr(st, "label_va", None),
             "snap": list(ts.snap)}  # how the tick marks snap (snapping.snap_tick)
 
 
@@ -589,7 +589,6 @@ def axis_record(ax, axis, layout, scale: dict | None = None) -> dict:
         "major": {**_tick_style(fig, major, layout.major_set),
                   "overrides": [_label_overrides(axis, side) for side in (1, 2)]},
         "minor": _tick_style(fig, axis.minor, layout.minor_set),
-        "min_gap": float(fig.points_to_pixels(2.0)),
         # the minor labels' formatter (Axis.minor_ticks), when it labels anything
         "minor_formatter": None if minor_fmt is None or minor_fmt["kind"] == "null"
         else minor_fmt,

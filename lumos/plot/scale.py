@@ -47,11 +47,6 @@ class ScaleBase:
 
     name = "base"
     domain: tuple[float, float] = _ALL
-    #: Whether the scale spaces its automatic ticks evenly on screen, so that lumos may
-    #: drop overlapping labels by keeping every k-th (see ``Locator.thins_labels``).
-    #: Scales of the user's functions space them unevenly, where a stride drops labels
-    #: that overlap nothing: they keep every label, as matplotlib draws them.
-    thins_labels: bool = True
     #: Whether automatic limits read the positive data only (log and logit): there
     #: matplotlib's limits start at the smallest positive value (``minpos``), and a
     #: logit axis stops that far short of 1 (:meth:`limit_range`).
@@ -350,7 +345,6 @@ class FuncScale(ScaleBase):
     ticks as on a linear axis."""
 
     name = "function"
-    thins_labels = False  # the user's function spaces the ticks unevenly
 
     def __init__(self, axis=None, functions=None) -> None:
         try:
@@ -375,7 +369,6 @@ class FuncScaleLog(LogScale):
     """``log(forward(x))`` (matplotlib's 'functionlog'): a function, then a log axis."""
 
     name = "functionlog"
-    thins_labels = False  # the user's function spaces the ticks unevenly
 
     def __init__(self, axis=None, functions=None, base: float = 10.0) -> None:
         super().__init__(base=base, nonpositive="clip")

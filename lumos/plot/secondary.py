@@ -21,7 +21,6 @@ class SecondaryScale(ScaleBase):
     ticks as on the parent's kind of axis (log ticks over a log parent)."""
 
     name = "secondary"
-    thins_labels = False  # the user's functions space the ticks unevenly
 
     def __init__(self, parent_scale, functions) -> None:
         self.parent = parent_scale

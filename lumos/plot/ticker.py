@@ -15,7 +15,6 @@ The objects are small and swappable, with matplotlib's names and behaviour:
   :class:`StrMethodFormatter`, :class:`FormatStrFormatter`, :class:`FuncFormatter`,
   :class:`FixedFormatter`, :class:`NullFormatter`, :class:`PercentFormatter`,
   :class:`EngFormatter`.
-- :func:`non_overlapping` picks every k-th label so that labels never overlap.
 
 Plain-text labels use the real minus sign (U+2212). Mathtext labels (``$10^{-3}$``)
 keep an ASCII ``-``: a mathtext renderer draws it as a minus.
@@ -67,7 +66,6 @@ from .ticker_locators import (
     MaxNLocator,
     MultipleLocator,
     NullLocator,
-    non_overlapping,
     nonsingular,
     remove_overlapping_locs,
     tick_space,
@@ -88,7 +86,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "MINUS", "MAXTICKS", "fix_minus", "nonsingular", "visible", "tick_space",
-    "remove_overlapping_locs", "non_overlapping",
+    "remove_overlapping_locs",
     "Locator", "MaxNLocator", "AutoLocator", "AutoMinorLocator", "LogLocator",
     "SymmetricalLogLocator", "LinearLocator", "MultipleLocator", "FixedLocator",
     "NullLocator",

@@ -2,9 +2,8 @@
 
 A *locator* answers ``tick_values(vmin, vmax) -> np.ndarray``: ascending float64 tick
 positions that *cover* the range (one tick beyond each end is allowed, as in matplotlib).
-:func:`visible` keeps only those inside ``[vmin, vmax]``; :func:`non_overlapping` picks
-every k-th label so that labels never overlap. The log and symlog locators are in
-:mod:`lumos.plot.ticker_log`. Re-exported by :mod:`lumos.plot.ticker`, the public path.
+:func:`visible` keeps only those inside ``[vmin, vmax]``. The log and symlog locators
+are in :mod:`lumos.plot.ticker_log`. Re-exported by :mod:`lumos.plot.ticker`, the public path.
 """
 
 from __future__ import annotations
@@ -135,59 +134,6 @@ def remove_overlapping_locs(minor: Any, major: Any, rtol: float = 1e-5,
     return mi[d > tol]
 
 
-def non_overlapping(
-    positions_px: Any, label_widths_px: Any, min_gap_px: float = 0.0
-) -> np.ndarray:
-    """Boolean keep-mask choosing every k-th label (smallest k) so none overlap.
-
-    ``positions_px`` are label centres along the axis, ``label_widths_px`` their extents
-    along the axis (widths on an x axis, heights on a y axis; one number for all is
-    accepted). Two kept neighbours need ``|p_i - p_j| >= (w_i + w_j) / 2 + min_gap_px``.
-    Keeping a regular stride (rather than greedily dropping) keeps the kept ticks evenly
-    spaced; of the k possible phases the one keeping most labels wins (ties: the first).
-    Non-finite positions are never kept.
-    """
-    if _floats(positions_px) and _floats(label_widths_px) and \
-            len(positions_px) == len(label_widths_px):
-        # lists of Python floats (the tick labels'): the same order and values without
-        # the dozen numpy calls that cost more than the strides below
-        keep = np.zeros(len(positions_px), dtype=bool)
-        idx = sorted((i for i, v in enumerate(positions_px) if math.isfinite(v)),
-                     key=positions_px.__getitem__)  # stable, as argsort's "stable"
-        p = [positions_px[i] for i in idx]
-        w = [abs(label_widths_px[i]) if math.isfinite(label_widths_px[i]) else 0.0
-             for i in idx]
-    else:
-        pos = np.asarray(positions_px, dtype=np.float64).ravel()
-        widths = np.broadcast_to(np.asarray(label_widths_px, dtype=np.float64), pos.shape)
-        widths = np.where(np.isfinite(widths), np.abs(widths), 0.0)
-        keep = np.zeros(pos.shape, dtype=bool)
-        idx = np.flatnonzero(np.isfinite(pos))
-        idx = idx[np.argsort(pos[idx], kind="stable")]
-        # Python floats: the same double arithmetic as numpy's, without an array per try
-        p, w = pos[idx].tolist(), widths[idx].tolist()
-    n = len(idx)
-    if n == 0:
-        return keep
-    for k in range(1, n + 1):
-        best = None
-        for phase in range(k):
-            sel = range(phase, n, k)
-            fits = all(p[j] - p[i] >= (w[i] + w[j]) / 2 + min_gap_px
-                       for i, j in zip(sel, sel[1:], strict=False))
-            if fits and (best is None or len(sel) > len(best)):
-                best = sel
-        if best is not None:
-            keep[[idx[i] for i in best]] = True
-            return keep
-    return keep  # unreachable: k == n keeps one label
-
-
-def _floats(values: Any) -> bool:
-    """Whether ``values`` is a list of Python floats."""
-    return type(values) is list and all(type(v) is float for v in values)
-
-
 def _check_count(n: float, what: str) -> bool:
     """True when ``n`` ticks are acceptable; warns (once per call) otherwise."""
     if n > MAXTICKS or not math.isfinite(n):
@@ -231,10 +177,6 @@ class Locator:
 
     #: Ticks that fit on the axis; ``None`` means matplotlib's axis-less default (9).
     tick_space: int | None = None
-    #: Whether lumos may drop labels of these ticks that would overlap (every k-th is
-    #: kept). Ticks the user chose (fixed values, categories, a matplotlib locator)
-    #: keep every label, as matplotlib draws them.
-    thins_labels: bool = True
 
     def tick_values(self, vmin: float, vmax: float) -> np.ndarray:
         """The tick positions for the view interval ``[vmin, vmax]``: ascending float64 (they may
@@ -292,8 +234,6 @@ class FixedLocator(Locator):
     to zero (so 0 stays a tick when it is one).
     """
 
-    thins_labels = False
-
     def __init__(self, locs: Sequence[float] | np.ndarray, nbins: int | None = None):
         locs = np.asarray(locs, dtype=np.float64)
         if locs.ndim != 1:
@@ -316,8 +256,6 @@ class FixedLocator(Locator):
 
 class LinearLocator(Locator):
     """``numticks`` evenly spaced ticks from ``vmin`` to ``vmax`` inclusive (default 11)."""
-
-    thins_labels = False  # the user chose how many
 
     def __init__(self, numticks: int | None = None):
         self.numticks = 11 if numticks is None else int(numticks)
@@ -346,8 +284,6 @@ class MultipleLocator(Locator):
 
     One tick beyond each end of the range is included, as matplotlib does.
     """
-
-    thins_labels = False  # the user chose the step
 
     def __init__(self, base: float = 1.0, offset: float = 0.0):
         if not base > 0:

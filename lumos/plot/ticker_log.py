@@ -109,10 +109,6 @@ class LogLocator(Locator):
     if ``vmax <= 0`` there are no ticks. Limits are clipped to [1e-300, 1e300].
     """
 
-    # matplotlib draws every label: the stride over decades (numticks) and the
-    # formatter's minor_thresholds choose which ticks have one
-    thins_labels = False
-
     def __init__(
         self,
         base: float = 10.0,
@@ -239,8 +235,6 @@ class SymmetricalLogLocator(Locator):
     (15) decades get ticks; ``subs`` adds multiples within each decade. A range that
     lies entirely inside ``[-linthresh, linthresh]`` gets ``vmin, 0, vmax``.
     """
-
-    thins_labels = False  # matplotlib draws every label (numticks strides the decades)
 
     def __init__(
         self,

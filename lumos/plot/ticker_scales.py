@@ -23,8 +23,6 @@ class AsinhLocator(Locator):
     (and their ``subs`` multiples); a view nearly symmetric about zero (within
     ``symthresh``) is made symmetric."""
 
-    thins_labels = False  # matplotlib draws every label (numticks spaces them)
-
     def __init__(self, linear_width: float, numticks: int = 11, symthresh: float = 0.2,
                  base: int = 10, subs: Sequence[float] | None = None):
         self.linear_width = float(linear_width)
@@ -70,10 +68,6 @@ def _ideal(b: int) -> float:
 class LogitLocator(MaxNLocator):
     """Ticks for a logit axis: 0.001, 0.01, 0.1, 1/2, 0.9, 0.99, ... (``minor=True``:
     the multiples between them); a narrow view gets linear ticks."""
-
-    # matplotlib draws every label: the stride over decades and LogitFormatter's
-    # minor rules choose which ticks have one
-    thins_labels = False
 
     def __init__(self, minor: bool = False, *, nbins: int | str = "auto"):
         self.minor = bool(minor)
@@ -218,8 +212,6 @@ class LogitFormatter(Formatter):
 
 class IndexLocator(Locator):
     """A tick every ``base`` data units starting at ``offset`` (for index axes)."""
-
-    thins_labels = False  # the user chose the step
 
     def __init__(self, base: float, offset: float):
         self.base, self.offset = float(base), float(offset)

@@ -317,7 +317,6 @@
             const [w, h] = measure(tableOf(rec, L.face), L.text, L.size);
             L.w = w * cr + h * sr;
             L.h = w * sr + h * cr;
-            L.room = T().roomAlong(w, h, L.rot, horizontal);
             shown.push(L);
           });
           if (shown.length) {
@@ -325,10 +324,8 @@
             const gap = st.len * st.direction + st.pad;
             setReach = Math.max(outside, gap + Math.max(...shown.map((l) => (horizontal ? l.h
               : l.w) * outward(l, side))));
-            const keep = st.thin ? T().nonOverlapping(shown.map((l) => l.p),
-              shown.map((l) => l.room), a.min_gap) : shown.map(() => true);
-            shown.forEach((L, i) => {
-              if (!keep[i]) return;
+            // every label, overlapping or not, as matplotlib draws them
+            shown.forEach((L) => {
               let { ha, va, mode } = L;
               ha = ha || (horizontal ? "center" : (side === 1 ? "right" : "left"));
               va = va || (horizontal ? (side === 1 ? "top" : "bottom") : "center_baseline");

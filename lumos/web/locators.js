@@ -66,44 +66,6 @@
     return minor.filter((m) => Math.min(...major.map((v) => Math.abs(m - v))) > tol);
   }
 
-  /** ticker.non_overlapping: a keep mask taking every k-th label (smallest k). */
-  function nonOverlapping(pos, widths, minGap) {
-    const n0 = pos.length;
-    const keep = new Array(n0).fill(false);
-    let idx = [];
-    for (let i = 0; i < n0; i++) if (isFinite(pos[i])) idx.push(i);
-    if (!idx.length) return keep;
-    const w0 = pos.map((_, i) => {
-      const v = Array.isArray(widths) ? widths[i] : widths;
-      return isFinite(v) ? Math.abs(v) : 0;
-    });
-    idx = idx.map((i, k) => [pos[i], k, i]).sort((a, b) => a[0] - b[0] || a[1] - b[1])
-      .map((t) => t[2]);
-    const p = idx.map((i) => pos[i]), w = idx.map((i) => w0[i]);
-    const n = idx.length;
-    for (let k = 1; k <= n; k++) {
-      let best = null;
-      for (let phase = 0; phase < k; phase++) {
-        const sel = [];
-        for (let j = phase; j < n; j += k) sel.push(j);
-        let ok = true;
-        for (let j = 0; j + 1 < sel.length; j++) {
-          const need = (w[sel[j]] + w[sel[j + 1]]) / 2 + minGap;
-          if (!(p[sel[j + 1]] - p[sel[j]] >= need)) {
-            ok = false;
-            break;
-          }
-        }
-        if (ok && (best === null || sel.length > best.length)) best = sel;
-      }
-      if (best !== null) {
-        for (const j of best) keep[idx[j]] = true;
-        return keep;
-      }
-    }
-    return keep;
-  }
-
   function checkCount(n) {
     return n <= MAXTICKS && isFinite(n);
   }
@@ -469,6 +431,6 @@
   lumos.locators = {
     NullLocator, FixedLocator, LinearLocator, MultipleLocator, MaxNLocator, AutoMinorLocator,
     LogLocator, SymmetricalLogLocator, nonsingular, visible, removeOverlappingLocs,
-    nonOverlapping, arange, sortNum, MAXTICKS,
+    arange, sortNum, MAXTICKS,
   };
 })(typeof window !== "undefined" ? window : globalThis);

@@ -18,7 +18,7 @@
   const {
     NullLocator, FixedLocator, LinearLocator, MultipleLocator, MaxNLocator, AutoMinorLocator,
     LogLocator, SymmetricalLogLocator, nonsingular, visible, removeOverlappingLocs,
-    nonOverlapping, arange,
+    arange,
   } = lumos.locators;
   const {
     Formatter, NullFormatter, FixedFormatter, ScalarFormatter, LogFormatter, PercentFormatter,
@@ -123,16 +123,7 @@
       minor, offset };
   }
 
-  // -- tick labels (axisdraw.py _room_along, _ha_for_angle, _va_for_angle) -------------
-  /** The room along the axis a label of unrotated size (w, h), turned by rot degrees,
-   * needs: its turned box, except that slanted labels side by side clear each other
-   * once a text height apart across their slant. */
-  function roomAlong(w, h, rot, horizontal) {
-    const a = rot * Math.PI / 180, c = Math.abs(Math.cos(a)), s = Math.abs(Math.sin(a));
-    if (c < 1e-9 || s < 1e-9) return horizontal ? w * c + h * s : w * s + h * c;
-    return horizontal ? Math.min(h / s, w / c) : Math.min(h / c, w / s);
-  }
-
+  // -- tick labels (axisdraw.py _ha_for_angle, _va_for_angle) --------------------------
   /** rotation_mode 'xtick': the ha that makes a label turned by angle end at its tick. */
   function haForAngle(angle, va) {
     if (angle <= 10 || angle >= 350 || (angle >= 85 && angle <= 95) ||
@@ -156,8 +147,8 @@
   }
 
   lumos.ticker = {
-    roomAlong, haForAngle, vaForAngle,
-    locator, formatter, axisTicks, visible, nonOverlapping, removeOverlappingLocs, nonsingular,
+    haForAngle, vaForAngle,
+    locator, formatter, axisTicks, visible, removeOverlappingLocs, nonsingular,
     formatFixed, formatExp, formatGeneral, formatData, pyStr, strftime, fields, daysToUs,
     fixMinus, MINUS,
   };

@@ -721,16 +721,6 @@ def test_ticks_the_user_chose_keep_every_label_as_in_matplotlib(set_ticks):
     assert {f"L{i}" for i in range(31)} <= set(drawn)
 
 
-def test_automatic_ticks_still_drop_labels_that_would_overlap():
-    fig, ax = lumos.subplots(figsize=(3, 2), dpi=100)
-    ax.plot([0, 1], [0, 1])
-    ax.yaxis.set_major_locator(ticker.MaxNLocator(30))
-    ax.yaxis.set_major_formatter(ticker.FuncFormatter(lambda v, pos: f"L{pos}"))
-    n = len(ax.yaxis.ticks()[0])
-    shown = [s for s in drawn_strings(fig) if s.startswith("L")]
-    assert n > 20 and 0 < len(shown) < n
-
-
 def test_colorbar_of_contour_lines_draws_the_lines_on_white_as_matplotlib():
     # matplotlib's colorbar of a line contour (contour_demo.py): no color blocks, one
     # line per level in the contour's colors and widths

@@ -37,7 +37,6 @@ from lumos.plot.ticker import (
     StrMethodFormatter,
     SymmetricalLogLocator,
     date2num,
-    non_overlapping,
     num2date,
     visible,
 )
@@ -594,51 +593,3 @@ def test_strftime_subset():
         dates.strftime(0.0, "%Q")
 
 
-# ---------------------------------------------------------------------- non_overlapping
-
-
-def _overlaps(pos, widths, gap):
-    order = np.argsort(pos)
-    p, w = np.asarray(pos)[order], np.asarray(widths)[order]
-    return np.any(np.diff(p) < (w[:-1] + w[1:]) / 2 + gap)
-
-
-def test_non_overlapping_basic():
-    pos = np.array([0, 10, 20, 30, 40], float)
-    assert non_overlapping(pos, 5, 0).all()
-    assert non_overlapping(pos, 15, 0).tolist() == [True, False, True, False, True]
-    assert non_overlapping(pos, 15, 6).tolist() == [True, False, False, True, False]
-    assert non_overlapping(pos[::-1], 15, 0).tolist() == [True, False, True, False, True]
-    assert non_overlapping([], 5).tolist() == []
-    assert non_overlapping([1.0], 500).tolist() == [True]
-    assert non_overlapping([0, np.nan, 20], 5).tolist() == [True, False, True]
-    # the phase keeping more labels wins: 4 labels, every 2nd -> keep 2 either way,
-    # 5 labels -> phase 0 keeps 3
-    assert non_overlapping(pos[:4], 15).tolist() == [True, False, True, False]
-
-
-def test_non_overlapping_never_overlaps():
-    rng = np.random.default_rng(0)
-    for _ in range(200):
-        n = rng.integers(1, 40)
-        pos = np.sort(rng.uniform(0, 500, n))
-        widths = rng.uniform(1, 80, n)
-        gap = rng.uniform(0, 10)
-        keep = non_overlapping(pos, widths, gap)
-        assert keep.any()
-        assert not _overlaps(pos[keep], widths[keep], gap)
-
-
-def test_tick_labels_on_an_axis_never_overlap():
-    # 0..1e6 on a 150 px axis with 7 px per character: ScalarFormatter labels are kept
-    # at a regular stride and never touch.
-    lo, hi = 0.0, 123456.0
-    ticks = visible(MaxNLocator(20).tick_values(lo, hi), lo, hi)
-    labels = ScalarFormatter(useOffset=False, powerlimits=(-99, 99)).format_ticks(ticks, lo, hi)
-    px = (ticks - lo) / (hi - lo) * 150
-    widths = 7.0 * np.array([len(s) for s in labels])
-    keep = non_overlapping(px, widths, 4)
-    assert 1 < keep.sum() < len(ticks)
-    assert not _overlaps(px[keep], widths[keep], 4)
-    step = np.diff(np.flatnonzero(keep))
-    assert len(set(step.tolist())) == 1  # evenly spaced

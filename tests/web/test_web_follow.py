@@ -978,21 +978,26 @@ def test_an_inset_covers_the_ticks_and_spines_of_the_axes_under_it_in_the_page(t
     assert np.abs(panned[:190, 260:].astype(int) - page[:190, 260:]).max() > 100  # it moved
 
 
-def test_the_page_keeps_every_label_of_ticks_the_user_chose(tmp_path):
-    """31 fixed y labels overlap; after a pan the page draws every one, as Python (and
-    matplotlib) do, where automatic ticks would drop some."""
+@pytest.mark.parametrize("ticks", ["fixed", "automatic"])
+def test_the_page_keeps_every_label_even_overlapping(tmp_path, ticks):
+    """31 y labels overlap (fixed ticks, or a MaxNLocator(30)'s); after a pan the page
+    draws every one, as Python and matplotlib do (lumos dropped every other one of the
+    automatic ticks)."""
     def make():
         fig, ax = lumos.subplots(figsize=(5, 3.5), dpi=100)
         ax.plot([0, 1], [0, 1])
-        ax.set_yticks(np.linspace(0, 1, 31), [f"{i:02d}" for i in range(31)])
+        if ticks == "fixed":
+            ax.set_yticks(np.linspace(0, 1, 31), [f"{i:02d}" for i in range(31)])
+        else:
+            ax.yaxis.set_major_locator(lumos.ticker.MaxNLocator(30))
         return fig
 
     _, after, python, notices = page_and_python(
-        tmp_path, make, (500, 350), lambda fig: [("drag", 250, 175, 250, 195)], "fixed")
+        tmp_path, make, (500, 350), lambda fig: [("drag", 250, 175, 250, 195)], ticks)
     assert notices == {}, notices
     labels = (slice(0, 350), slice(0, 60))  # the y tick labels' strip
     assert browser.image_difference(after[labels], python[labels])["bad_fraction"] < BAD
-    assert_same("follow_fixed_labels", after, python)
+    assert_same(f"follow_{ticks}_labels", after, python)
 
 
 def aligned_labels_plot(align=True):
