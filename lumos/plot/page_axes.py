@@ -768,7 +768,7 @@ def polar_record(ax) -> dict | None:
             "reserve": reserve_chars(spec) + "".join(labels) + (axis.label or ""),
         })
     theta, r = parts
-    theta["mpl_pad"] = float(fig.points_to_pixels(ax.xaxis.tick_pad + 7.0))
+    theta["label_pad"] = ax.theta_label_pad()
     r["pad"] = ax.sector_r_label_pad()  # r labels are padded on sectors only
     reserve = theta.pop("reserve") + r.pop("reserve")
     return {"kind": "polar", "box": [float(v) for v in ax.box],

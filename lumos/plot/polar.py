@@ -560,11 +560,7 @@ class PolarAxes(Axes):
         values, labels, _, _ = self.xaxis.ticks()
         fig = self.figure
         size = fig.points_to_pixels(self.xaxis.tick_size)
-        # matplotlib's ThetaTick: label centres at the tick's pad (which counts the
-        # tick's length for ticks 'out') plus 7 points from the outer circle, whatever
-        # the label's size
-        pad = fig.points_to_pixels(self.xaxis.tick_pad + _tick_padding(self.xaxis.major)
-                                   + _THETA_LABEL_PAD)
+        pad = self.theta_label_pad()
         _, _, _, outer = self._radii()
         pole = self.transView.forward(np.zeros(2))
         edge = self.transView.forward(np.array([outer, 0.0]))
@@ -699,6 +695,13 @@ class PolarAxes(Axes):
                 w, h, _ = textmod.measure(text, size)
                 cx, cy = np.array([x, y]) + normal * self._label_offset(normal, w, h, pad)
                 ov.text(text, cx, cy, size, axis.tick_label_color, ha="center", va="center")
+
+    def theta_label_pad(self) -> float:
+        """Pixels from the outer circle to the θ labels' centres, whatever the labels'
+        size: matplotlib's ThetaTick pad, the tick pad (counting the tick's length for
+        ticks 'out', half of it for 'inout') plus 7 points."""
+        return float(self.figure.points_to_pixels(
+            self.xaxis.tick_pad + _tick_padding(self.xaxis.major) + _THETA_LABEL_PAD))
 
     def sector_r_label_pad(self) -> float:
         """Pixels from a sector's start edge to its r labels' boxes: the tick pad from

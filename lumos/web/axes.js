@@ -432,14 +432,14 @@
       const radius = Math.hypot(edge[0] - pole[0], edge[1] - pole[1]);
       const seen = new Set();
       th.major.forEach((v, i) => {
+        if (!th.labels[i]) return; // set_xticklabels([]): no label, no room taken
         const a = rec.direction * v + rec.offset;
         const key = Math.round(wrap(a) * 1e9) / 1e9;
         if (full && seen.has(key)) return;
         seen.add(key);
         const u = [Math.cos(a), Math.sin(a)];
         const [w, h] = measure(table, th.labels[i], rec.theta.size);
-        const off = rec.theta.pad + Math.abs(u[0]) * w / 2 + Math.abs(u[1]) * h / 2;
-        const d = radius + Math.max(rec.theta.mpl_pad, off);
+        const d = radius + rec.theta.label_pad;
         thetaLabels.push([th.labels[i], pole[0] + u[0] * d, pole[1] + u[1] * d, w, h]);
       });
     }
