@@ -64,6 +64,9 @@ class Axes(AxesPlotting, AxesLimits, AxesProjection, AxesSync, AxesNavigation, A
         # from another thread during a frame marks the next frame (see ``sync``)
         self._changes = 0
         self._fitted_at: int | None = None
+        # read now, as matplotlib reads it when the axes is made: a figure made in a
+        # style context and drawn after it keeps that style's axis zorder
+        self._axisbelow = rcParams["axes.axisbelow"]
         self.xaxis = Axis(self, "x")
         self.yaxis = Axis(self, "y")
         # the transform chain (live: follows limits, scales and the box)
@@ -349,6 +352,7 @@ class Axes(AxesPlotting, AxesLimits, AxesProjection, AxesSync, AxesNavigation, A
         self._margins = (float(rcParams["axes.xmargin"]), float(rcParams["axes.ymargin"]),
                          *self._margins[2:])
         self._tight = None
+        self._axisbelow = rcParams["axes.axisbelow"]  # matplotlib's clear resets it
         self.axison = True
         self._lines_cycle.set()
         self._patches_cycle.set()

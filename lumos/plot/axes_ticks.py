@@ -349,9 +349,9 @@ class TickingMixin:
         self._update_grid()
 
     def get_axisbelow(self):
-        """True, False or 'line' (``set_axisbelow``; by default rcParams["axes.axisbelow"])."""
-        below = getattr(self, "_axisbelow", None)
-        return rcParams["axes.axisbelow"] if below is None else below
+        """True, False or 'line' (``set_axisbelow``; by default rcParams["axes.axisbelow"]
+        when the axes was made or cleared)."""
+        return self._axisbelow
 
     def _grid_lines(self) -> list:
         """Four grid Line visuals (x/y, major/minor), made on first use."""

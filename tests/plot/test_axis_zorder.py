@@ -188,3 +188,26 @@ def test_texts_lie_over_data_under_their_zorder_and_under_data_above(clip_on):
         else:
             assert _green(ours[band]).sum() < 20
             assert colour(ours[band])[colour(theirs[band])].mean() > 0.97
+
+
+def _axisbelow_of_a_context(plt):
+    # axes.axisbelow False (the 'classic' style's) when the axes is made, the default
+    # ('line') when it is drawn: matplotlib keeps the first, the ticks over the line
+    with plt.rc_context({"axes.axisbelow": False}):
+        fig, ax = plt.subplots(figsize=(3, 3), dpi=100)
+    ax.set_xlim(0, 1)
+    ax.set_ylim(0, 1)
+    ax.set_xticks([0.3, 0.7])
+    ax.set_yticks([0.3, 0.7])
+    ax.tick_params(direction="in", length=40, width=8, color="g")
+    ax.plot([-1, 2], [0.06, 0.06], color="r", lw=12)
+    return fig
+
+
+def test_the_axis_zorder_is_the_rc_of_when_the_axes_was_made():
+    ours, theirs = _picture(lplt, _axisbelow_of_a_context), \
+        _picture(mplt, _axisbelow_of_a_context)
+    want = _green(theirs)  # the ticks, whole: over the line where they cross it
+    line_rows = _red(theirs).any(axis=1)
+    assert want.sum() > 300 and want[line_rows].sum() > 100  # across the line
+    assert _green(ours)[want].mean() > 0.97
