@@ -18,8 +18,10 @@ read through :mod:`lumos.plot.layout_room`), in pixels; positions are in figure
 fraction. This module holds the engines and the tight layout; the constrained layout's
 solver is :mod:`lumos.plot.layout_constrained`. Both engines also make room for insets
 beside their axes (``ax.inset_axes([1.05, 0, 0.05, 1])``): that room grows with the
-box the engine gives the axes, so they solve for it (:func:`inset_reach`) where
-matplotlib takes it from the last draw's boxes and gets there over several draws.
+box the engine gives the axes (:func:`inset_reach`). matplotlib takes it from the last
+draw's boxes and gets there over several draws; the tight layout solves for where it
+gets, the constrained layout measures it as matplotlib's first draw does (two passes
+from the positions before any layout: what a script's savefig shows).
 """
 
 from __future__ import annotations

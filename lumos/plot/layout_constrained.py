@@ -30,14 +30,6 @@ class LayoutGrid:
         self.margins = {s: np.zeros(ncols if s.startswith(("left", "right")) else nrows)
                         for s in self.SIDES}
         self.lefts = self.rights = self.bottoms = self.tops = None
-        # margins that grow with the inner box they surround (insets beside an axes):
-        # (rows, cols, reach(w, h) -> left, right, bottom, top), settled by ``solve``
-        self.reaches: list = []
-
-    def add_reach(self, rows: range, cols: range, reach) -> None:
-        """Margins around the block ``rows`` × ``cols`` of at least ``reach(w, h)``
-        (left, right, bottom, top), w × h the block's inner box."""
-        self.reaches.append((rows, cols, reach))
 
     def edit_min(self, side: str, size: float, cell: int) -> None:
         self.margins[side][cell] = max(self.margins[side][cell], size)
@@ -57,8 +49,6 @@ class LayoutGrid:
 
     def solve(self, x0: float, y0: float, x1: float, y1: float) -> bool:
         """Fill (x0, y0)–(x1, y1); False when an inner box would have no room."""
-        if self.reaches:
-            self._settle_reaches(x1 - x0, y1 - y0)
         m = self.margins
         mw = m["left"] + m["leftcb"] + m["right"] + m["rightcb"]
         mh = m["top"] + m["topcb"] + m["bottom"] + m["bottomcb"]
@@ -69,46 +59,6 @@ class LayoutGrid:
         self.lefts, self.rights = edges_x[:-1], edges_x[1:]
         self.tops, self.bottoms = edges_y[:-1], edges_y[1:]
         return bool((inner_w[self.wr > 0] > 0).all() and (inner_h[self.hr > 0] > 0).all())
-
-    def _settle_reaches(self, width: float, height: float) -> None:
-        """The margins the reaches need when the inner boxes are as large as those
-        margins leave them: the fixed point, found as a root in the sum of the inner
-        widths (then heights, then widths again: a box's aspect ties the two). Solved
-        here rather than from the boxes of the last draw, so that every draw gives the
-        same layout."""
-        fixed = {side: m.copy() for side, m in self.margins.items()}
-        ky = height - sum(fixed[s].sum() for s in self.SIDES[4:])  # the heights, first
-        kx = _root(lambda k: self._excess(fixed, k, ky, width, height)[0], width)
-        ky = _root(lambda k: self._excess(fixed, kx, k, width, height)[1], height)
-        kx = _root(lambda k: self._excess(fixed, k, ky, width, height)[0], width)
-        self.margins = self._with_reaches(fixed, kx, ky)
-
-    def _excess(self, fixed: dict, kx: float, ky: float, width: float,
-                height: float) -> tuple[float, float]:
-        """How much inner boxes summing to kx × ky and the margins they need
-        overfill width × height."""
-        m = self._with_reaches(fixed, kx, ky)
-        return (kx + sum(m[s].sum() for s in self.SIDES[:4]) - width,
-                ky + sum(m[s].sum() for s in self.SIDES[4:]) - height)
-
-    def _with_reaches(self, fixed: dict, kx: float, ky: float) -> dict:
-        """``fixed`` margins grown to the reaches, for inner boxes summing to kx × ky."""
-        inner_w = max(kx, 0.0) * self.wr / self.wr.sum()
-        inner_h = max(ky, 0.0) * self.hr / self.hr.sum()
-        m = {side: a.copy() for side, a in fixed.items()}
-        for rows, cols, reach in self.reaches:
-            c0, c1, r0, r1 = cols.start, cols.stop - 1, rows.start, rows.stop - 1
-            between_x = (fixed["right"] + fixed["rightcb"])[c0:c1].sum() + \
-                (fixed["left"] + fixed["leftcb"])[c0 + 1:c1 + 1].sum()
-            between_y = (fixed["bottom"] + fixed["bottomcb"])[r0:r1].sum() + \
-                (fixed["top"] + fixed["topcb"])[r0 + 1:r1 + 1].sum()
-            left, right, bottom, top = reach(inner_w[c0:c1 + 1].sum() + between_x,
-                                             inner_h[r0:r1 + 1].sum() + between_y)
-            m["left"][c0] = max(m["left"][c0], left)
-            m["right"][c1] = max(m["right"][c1], right)
-            m["bottom"][r1] = max(m["bottom"][r1], bottom)
-            m["top"][r0] = max(m["top"][r0], top)
-        return m
 
     def outer_bbox(self, rows: range, cols: range) -> Bbox:
         return Bbox.from_extents(self.lefts[cols.start], self.bottoms[rows.stop - 1],
@@ -129,34 +79,6 @@ class LayoutGrid:
                                  self.bottoms[r1] + m["bottomcb"][r1],
                                  self.rights[c1] - m["rightcb"][c1],
                                  self.tops[r0] - m["topcb"][r0])
-
-
-def _root(excess, total: float) -> float:
-    """The k in [0, total] where ``excess(k)`` (negative at 0 when anything fits, at
-    least 0 at ``total``, piecewise linear) is 0; 0 when nothing fits. The Illinois
-    variant of regula falsi: exact in a few steps on a linear piece, and never leaves
-    the bracket."""
-    lo, hi = 0.0, float(total)
-    if hi <= 0:
-        return 0.0
-    f_lo, f_hi = excess(lo), excess(hi)
-    if f_lo >= 0:
-        return 0.0
-    k, last = hi, 0
-    for _ in range(100):
-        k = (lo * f_hi - hi * f_lo) / (f_hi - f_lo)
-        f = excess(k)
-        if abs(f) < 1e-9 or hi - lo < 1e-9:
-            break
-        if f < 0:
-            lo, f_lo = k, f
-            f_hi = f_hi / 2 if last < 0 else f_hi  # the same end twice: halve the other
-            last = -1
-        else:
-            hi, f_hi = k, f
-            f_lo = f_lo / 2 if last > 0 else f_lo
-            last = 1
-    return k
 
 
 def _padding(ss, w_pad: float, h_pad: float, spaces) -> dict:
@@ -268,17 +190,17 @@ def _make_margins(fig, grids: dict, pads, spaces) -> None:
         tight = tight_box(ax, own)
         room = inset_room(ax, own)
         if len(room):
-            # the insets beside the axes, and its own decorations, follow its box
-            # after the aspect: their room depends on the box the grid gives it,
-            # settled when the grid is solved
-            grids[ss.get_gridspec()].add_reach(
-                ss.rowspan, ss.colspan, lambda w, h, ax=ax, room=room:
-                inset_reach(ax, room, w, h))
+            # the insets beside the axes, the texts and unclipped patches past it, and
+            # its own decorations, where the axes stands at the start of this pass (its
+            # box after the aspect), as the other axes' decorations and as
+            # matplotlib's: its first draw (a script's savefig) is two such passes from
+            # the positions before any layout, short of the room they settle to
+            reach = inset_reach(ax, room, pos[2], pos[3])
         else:
-            margin["left"] += pos[0] - tight.x0
-            margin["right"] += tight.x1 - (pos[0] + pos[2])
-            margin["bottom"] += pos[1] - tight.y0
-            margin["top"] += tight.y1 - (pos[1] + pos[3])
+            reach = (pos[0] - tight.x0, tight.x1 - (pos[0] + pos[2]),
+                     pos[1] - tight.y0, tight.y1 - (pos[1] + pos[3]))
+        for side, size in zip(("left", "right", "bottom", "top"), reach, strict=True):
+            margin[side] += size
         for cb in ax.colorbars:
             if cb.placed_by_layout():
                 _colorbar_margin(cb, ss, margin, tight)
@@ -452,13 +374,10 @@ def _compress(fig, grids: dict, rect, pads):
     for ax in _local_layout_axes(fig):
         ss = ax.get_subplotspec()
         orig = fig.fraction_to_pixels(ax.get_position(original=True))
-        room = inset_room(ax)
-        if len(room):  # the insets beside the axes may take some of that room
-            left, right, bottom, top = np.maximum(-inset_reach(ax, room, orig[2], orig[3]), 0)
-            slack_w, slack_h = left + right, bottom + top
-        else:
-            actual = fig.fraction_to_pixels(ax.apply_aspect())
-            slack_w, slack_h = orig[2] - actual[2], orig[3] - actual[3]
+        # what the aspect leaves of the cell, insets beside the axes or not (they may
+        # take some of it: matplotlib's first draw leaves them past the figure's edge)
+        actual = fig.fraction_to_pixels(ax.apply_aspect())
+        slack_w, slack_h = orig[2] - actual[2], orig[3] - actual[3]
         gs = ss.get_gridspec()
         ew = extra_w.setdefault(gs, np.zeros(gs.ncols))
         eh = extra_h.setdefault(gs, np.zeros(gs.nrows))

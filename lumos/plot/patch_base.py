@@ -542,7 +542,8 @@ class Patch(PatchEffects, PathsArtist):
     def layout_room(self) -> list:
         """Where the patch reaches beyond its axes' box: (px, py, reach) for the two
         corners of its extent in figure pixels (points that follow the box: the patch
-        is in data or axes coordinates), ``reach`` half its edge's width each way."""
+        is in data or axes coordinates), ``reach`` none: matplotlib's tight box holds
+        the patch's path, not its edge's width."""
         verts, _ = self._data_vertices()
         if not len(verts):
             return []
@@ -551,9 +552,7 @@ class Patch(PatchEffects, PathsArtist):
         px = px.reshape(-1, 2)[np.isfinite(px).reshape(-1, 2).all(axis=1)]
         if not len(px):
             return []
-        edge = self.get_edgecolor()[3] > 0 and self._style is not None
-        half = float(self.axes.figure.points_to_pixels(self._linewidth)) / 2 if edge else 0.0
-        reach = (half, half, half, half)
+        reach = (0.0, 0.0, 0.0, 0.0)
         (x0, y0), (x1, y1) = px.min(axis=0), px.max(axis=0)
         return [(float(x0), float(y0), reach), (float(x1), float(y1), reach)]
 

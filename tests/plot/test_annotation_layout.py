@@ -102,7 +102,7 @@ def test_an_annotation_point_kept_out_of_the_axes_gets_room_for_its_arrow():
 
 def test_in_layout_is_a_text_property():
     fig, ax = lplt.subplots(layout="constrained")
-    t = ax.text(11, 0.5, "past the right edge")
+    t = ax.text(1.1, 0.5, "past the right edge")
     assert t.get_in_layout()
     fig.draw()
     with_room = ax.box
