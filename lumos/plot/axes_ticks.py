@@ -430,7 +430,7 @@ def _apply_tick_params(axis: Axis, st, kw: dict) -> None:
         elif key == "labelcolor":
             st.labelcolor = colormod.to_rgba(value, argname="labelcolor")
         elif key == "labelsize":
-            st.labelsize = textmod.points(value)
+            st.labelsize = st.params_labelsize = textmod.points(value)
         elif key in ("labelrotation", "rotation"):
             st.labelrotation = _rotation(value)
         elif key == "rotation_mode":

@@ -603,8 +603,17 @@ class Axis(AxisUnits, AxisTickStyle, AxisLimits):
     def tick_space(self) -> int:
         """How many ticks fit on the axis (matplotlib's ``get_tick_space``)."""
         length, vertical = self.tick_room()
-        font_px = self.axes.figure.points_to_pixels(self.major.labelsize)
+        font_px = self.axes.figure.points_to_pixels(self._tick_space_size())
         return ticker.tick_space(length, font_px, vertical)
+
+    def _tick_space_size(self) -> float:
+        """The label size (points) ``tick_space`` counts with, matplotlib's: the size
+        ``tick_params`` gave, else rcParams["xtick.labelsize"] of now, not the labels'
+        own size (a figure made in a style context and drawn after it counts its ticks
+        with the size of the draw: gallery style_sheets_reference)."""
+        size = self.major.params_labelsize
+        return font_points(rc(f"{self.name}tick.labelsize", self.major.labelsize)) \
+            if size is None else size
 
     def _visible(self, values) -> np.ndarray:
         """The tick values inside the view (a little tolerance, in scale space)."""
@@ -650,7 +659,7 @@ class Axis(AxisUnits, AxisTickStyle, AxisLimits):
             return None, None
         lo, hi = self.get_view_interval()
         length, _ = self.tick_room()
-        return memo, (what, id(self), lo, hi, length, self.major.labelsize, id(self.scale),
+        return memo, (what, id(self), lo, hi, length, self._tick_space_size(), id(self.scale),
                       id(self.major_locator), id(self.minor_locator), id(self.major_formatter),
                       id(self.minor_formatter))
 

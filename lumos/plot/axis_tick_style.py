@@ -28,6 +28,8 @@ class TickStyle:
                                          if rc(f"{p}.labelcolor", "inherit") != "inherit"
                                          else rc(f"{p}.color", "black"))
         self.labelsize = font_points(rc(f"{p}.labelsize", 10.0))
+        # the size tick_params gave (None: never): matplotlib's tick count reads it
+        self.params_labelsize: float | None = None
         self.labelrotation = 0.0
         self.rotation_mode: str | None = None
         self.direction = str(rc(f"{p}.direction", "out"))

@@ -262,3 +262,34 @@ def test_formatter_rc_keys_checked_and_locale_refused():
     with pytest.warns(UserWarning, match="axes.formatter.use_locale"):
         rcParams["axes.formatter.use_locale"] = True
     assert ScalarFormatter(useOffset=12.0).get_useOffset() is False  # the offset given
+
+
+@pytest.mark.parametrize("where", ["in the context", "after it", "tick_params"])
+def test_automatic_tick_count_counts_label_sizes_as_matplotlib(where):
+    """matplotlib counts how many ticks fit with the size tick_params gave, else with
+    rcParams["ytick.labelsize"] of the draw, whatever the labels' own size: a figure
+    made in a style of big labels and drawn after it gets the default's count (gallery
+    style_sheets_reference, fivethirtyeight: 0, 2.5, ... 12.5, not 0, 5, 10, 15)."""
+    import io
+
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as mplt
+
+    ticks = []
+    for p in (mplt, plt):
+        with p.rc_context({"ytick.labelsize": 20}):
+            fig, ax = p.subplots(figsize=(3, 2.5), dpi=100)
+            ax.set_ylim(0, 11.9)
+            if where == "tick_params":
+                ax.tick_params(axis="y", labelsize=20)
+            if where != "after it":
+                fig.savefig(io.BytesIO(), format="png")
+                ticks.append(list(ax.get_yticks()))
+        if where == "after it":
+            fig.savefig(io.BytesIO(), format="png")
+            ticks.append(list(ax.get_yticks()))
+        p.close(fig)
+    assert ticks[1] == pytest.approx(ticks[0])
+    assert (len(ticks[0]) > 4) == (where == "after it")
