@@ -518,7 +518,8 @@ class Annotation(Text):
             ov.polygon(body + offset, color)
             ov.polygon(head + offset, color)
             if edge is None and own_edge is not None:
-                ov.line(outline + offset, own_edge, self.arrow_line_width(), step=step)
+                ov.line(outline + offset, own_edge, self.arrow_line_width(),
+                        **({"step": step} if step else {}))
         return draw_plain
 
 
