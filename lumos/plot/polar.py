@@ -666,9 +666,10 @@ class PolarAxes(Axes):
                     ha="center", va="top")
         if self.yaxis.label_text:
             beside = max([0.0] + [bx - (x - w / 2) for _, x, _, w, _ in self._theta_labels()])
-            labels.text(self.yaxis.label_text, bx - beside - fig.points_to_pixels(self.yaxis.labelpad),
-                    by + bh / 2, fig.points_to_pixels(self.yaxis.label_size),
-                    self.yaxis.label_color, ha="center", va="bottom", rotation=90.0)
+            labels.text(self.yaxis.label_text,
+                        bx - beside - fig.points_to_pixels(self.yaxis.labelpad), by + bh / 2,
+                        fig.points_to_pixels(self.yaxis.label_size),
+                        self.yaxis.label_color, ha="center", va="bottom", rotation=90.0)
 
     def _draw_r_labels(self, ov) -> None:
         axis = self.yaxis
