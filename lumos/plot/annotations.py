@@ -8,8 +8,10 @@ from __future__ import annotations
 import numpy as np
 
 from .. import colors
+from .annotation_arrow import ArrowPatch
 from .arrowstyles import connect, cut_at_patches, draw_arrow, parse_connectionstyle, shrink_path
 from .bbox import Bbox
+from .effects import Normal, Stroke
 from .style import rcParams
 from .text_artists import Text, follows_box
 
@@ -93,26 +95,24 @@ class Annotation(Text):
         xt = self._convert(axes, xytext, textcoords, "xytext")
         super().__init__(axes, xt[0], xt[1], text, label=label, zorder=zorder, **props)
         self.textcoords = textcoords
-        self.arrowprops = None if arrowprops is None else dict(arrowprops)
-        if self.arrowprops is not None:
-            allowed = _STYLED_KEYS if "arrowstyle" in self.arrowprops else _PLAIN_KEYS
-            unknown = sorted(set(self.arrowprops) - allowed)
-            if unknown:
-                raise TypeError(f"arrowprops: lumos does not support {', '.join(unknown)}; "
-                                f"it takes {', '.join(sorted(allowed))}")
-            for key in ("patchA", "patchB"):
-                patch = self.arrowprops.get(key)
-                if patch is not None and not _is_text_box(patch) and \
-                        not _is_line(patch) and not _is_patch(patch):
-                    raise TypeError(f"arrowprops: {key} got {type(patch).__name__}, expected a "
-                                    "patch (lumos's or matplotlib's), a line or a text's "
-                                    "get_bbox_patch()")
+        self.arrowprops = None if arrowprops is None else _check_arrowprops(dict(arrowprops))
+        #: matplotlib's FancyArrowPatch of the arrow (None without arrowprops): its
+        #: setters write ``arrowprops``
+        self.arrow_patch = None if arrowprops is None else ArrowPatch(self)
         self.annotation_clip = annotation_clip
         # matplotlib makes the arrow's patch here, so its default edge, face and width
         # are the rc values of now (a style context may end before the figure is drawn)
         self._arrow_defaults = (colors.to_rgba(rcParams["patch.edgecolor"]),
                                 colors.to_rgba(rcParams["patch.facecolor"]),
                                 rcParams["patch.linewidth"])
+
+    def update_arrowprops(self, props: dict) -> None:
+        """Change some of ``arrowprops`` (what ``arrow_patch``'s setters do)."""
+        if self.arrowprops is None:
+            raise ValueError("arrowprops: this annotation has no arrow (made without "
+                             "arrowprops)")
+        self.arrowprops = _check_arrowprops({**self.arrowprops, **props})
+        self._changed()
 
     @staticmethod
     def _convert(axes, xy, coords: str, argument: str) -> tuple[float, float]:
@@ -437,13 +437,29 @@ class Annotation(Text):
             self._draw_arrow(ov, *(self.pixel_position() if position is None else position))
 
     def _draw_arrow(self, ov, x: float, y: float) -> None:
+        draw = self._arrow_drawing(x, y)
+        if draw is None:
+            return
+        pts = self.axes.figure.points_to_pixels
+        effects = [] if self.arrow_patch is None else self.arrow_patch.get_path_effects()
+        for e in effects or (Normal(),):
+            if isinstance(e, Stroke):  # the outline wider, in the stroke's color, first
+                draw(ov, colors.to_rgba(e.foreground, e.alpha), pts(e.linewidth),
+                     np.array([pts(v) for v in e.offset]), 0)
+            if e.draws_text:  # Normal, or withStroke's arrow: over the strokes
+                draw(ov, None, None, np.zeros(2), 1 if effects else 0)
+
+    def _arrow_drawing(self, x: float, y: float):
+        """``draw(ov, edge, lw, offset, step)`` drawing the arrow (its own edge color and
+        line width where None; shifted by ``offset`` pixels; ``step`` 1: its lines over
+        others), or None: nothing to draw."""
         fig = self.axes.figure
         pts = fig.points_to_pixels
         props = dict(self.arrowprops)
         end = self._to_pixels(self.xy, self.xycoords)
         x0, y0, x1, y1 = self._text_box(x, y)
         if not np.isfinite(end).all():
-            return
+            return None
         styled = self.arrow_style()
         if styled is not None:
             rx, ry = (float(v) for v in props.get("relpos", (0.5, 0.5)))
@@ -457,9 +473,13 @@ class Annotation(Text):
                               None if "patchA" in props or not self._text else
                               (x0 - pad, y0 - pad, x1 + pad, y1 + pad),
                               self._patch_rings("patchA"), self._patch_rings("patchB"))
-            draw_arrow(ov, path, styled["style"], styled["color"], styled["lw"],
-                       styled["mutation"], facecolor=styled["facecolor"])
-            return
+
+            def draw_styled(ov, edge, lw, offset, step) -> None:
+                draw_arrow(ov, path + offset, styled["style"],
+                           styled["color"] if edge is None else edge,
+                           styled["lw"] if lw is None else lw, styled["mutation"],
+                           facecolor=styled["facecolor"], step=step)
+            return draw_styled
         # no arrowstyle: matplotlib's "YAArrow", a filled arrow from the nearest corner
         color = props.get("facecolor", props.get("fc", props.get("color",
                                                                   self._arrow_defaults[1])))
@@ -478,20 +498,46 @@ class Annotation(Text):
         d = end - start
         length = float(np.hypot(*d))
         if length <= 0:
-            return
+            return None
         u = d / length
         nrm = np.array([-u[1], u[0]])
         hl = min(headlength, length)
         neck = end - u * hl
-        ov.polygon([start + nrm * width / 2, neck + nrm * width / 2, neck - nrm * width / 2,
-                    start - nrm * width / 2], color)
-        ov.polygon([end, neck + nrm * headwidth / 2, neck - nrm * headwidth / 2], color)
-        edge = props.get("edgecolor", props.get("ec"))
-        if edge is not None:
-            ov.line([start + nrm * width / 2, neck + nrm * width / 2, neck + nrm * headwidth / 2,
-                     end, neck - nrm * headwidth / 2, neck - nrm * width / 2,
-                     start - nrm * width / 2, start + nrm * width / 2], edge,
-                    self.arrow_line_width())
+        body = np.array([start + nrm * width / 2, neck + nrm * width / 2,
+                         neck - nrm * width / 2, start - nrm * width / 2])
+        head = np.array([end, neck + nrm * headwidth / 2, neck - nrm * headwidth / 2])
+        outline = np.array([start + nrm * width / 2, neck + nrm * width / 2,
+                            neck + nrm * headwidth / 2, end, neck - nrm * headwidth / 2,
+                            neck - nrm * width / 2, start - nrm * width / 2,
+                            start + nrm * width / 2])
+        own_edge = props.get("edgecolor", props.get("ec"))
+
+        def draw_plain(ov, edge, lw, offset, step) -> None:
+            if edge is not None:  # a stroke: the outline under the fill
+                ov.line(outline + offset, edge, lw)
+            ov.polygon(body + offset, color)
+            ov.polygon(head + offset, color)
+            if edge is None and own_edge is not None:
+                ov.line(outline + offset, own_edge, self.arrow_line_width(),
+                        **({"step": step} if step else {}))
+        return draw_plain
+
+
+def _check_arrowprops(props: dict) -> dict:
+    """``props`` where lumos draws every key (TypeError naming those it does not)."""
+    allowed = _STYLED_KEYS if "arrowstyle" in props else _PLAIN_KEYS
+    unknown = sorted(set(props) - allowed)
+    if unknown:
+        raise TypeError(f"arrowprops: lumos does not support {', '.join(unknown)}; "
+                        f"it takes {', '.join(sorted(allowed))}")
+    for key in ("patchA", "patchB"):
+        patch = props.get(key)
+        if patch is not None and not _is_text_box(patch) and \
+                not _is_line(patch) and not _is_patch(patch):
+            raise TypeError(f"arrowprops: {key} got {type(patch).__name__}, expected a "
+                            "patch (lumos's or matplotlib's), a line or a text's "
+                            "get_bbox_patch()")
+    return props
 
 
 def _is_line(obj) -> bool:

@@ -85,11 +85,13 @@ def parse_arrowstyle(style) -> tuple[str, dict]:
 
 
 def draw_arrow(ov, path: np.ndarray, style, color, lw: float, mutation: float,
-               dashes=None, facecolor=None) -> None:
+               dashes=None, facecolor=None, step: int = 0) -> None:
     """An arrow of ``style`` along ``path`` (figure pixels, at least 2 points): lines
     in ``color`` of width ``lw``, filled parts in ``facecolor`` (default ``color``);
-    ``color`` None: no outline; ``dashes`` the body's dash pattern (pixels)."""
+    ``color`` None: no outline; ``dashes`` the body's dash pattern (pixels); ``step``
+    1: its lines over the layer's others (over a path effect's stroke)."""
     name, p = parse_arrowstyle(style)
+    lifted = {"step": step} if step else {}  # overlays that take no step draw step 0
     path = np.asarray(path, dtype=float)
     if not (np.abs(path - path[0]) > 1e-9).any():
         return  # no length, no direction: matplotlib's heads collapse to a point
@@ -102,7 +104,7 @@ def draw_arrow(ov, path: np.ndarray, style, color, lw: float, mutation: float,
             for tri in triangulate_polygon(outline):
                 ov.polygon(outline[tri], face)
         if color is not None and lw > 0:
-            ov.line(np.vstack([outline, outline[:1]]), color, lw)
+            ov.line(np.vstack([outline, outline[:1]]), color, lw, **lifted)
         return
     if color is None:
         return
@@ -118,15 +120,15 @@ def draw_arrow(ov, path: np.ndarray, style, color, lw: float, mutation: float,
             body[0 if which == "A" else -1] = head[1]
             if "|" in kind:
                 ov.polygon(head, face)
-                ov.line(np.vstack([head, head[:1]]), color, lw)
+                ov.line(np.vstack([head, head[:1]]), color, lw, **lifted)
             else:
-                ov.line(head, color, lw)
+                ov.line(head, color, lw, **lifted)
         elif kind in ("[", "]", "|"):
             scale = mutation if p.get("scale" + which) is None else p["scale" + which]
             length = p.get("length" + which, 0.0) * scale
             ov.line(_bracket(tip, prev, p["width" + which] * scale, length,
-                             p["angle" + which]), color, lw)
-    ov.line(body, color, lw, dashes)
+                             p["angle" + which]), color, lw, **lifted)
+    ov.line(body, color, lw, dashes, **lifted)
 
 
 def _head(prev, tip, head_length: float, head_width: float):

@@ -567,7 +567,7 @@ class Axes3D(Axes3DView, Axes3DLimits, Plotting3D, Fill3D, Errorbar3D, Axes):
             px = fig.points_to_pixels
             specs[box_axis] = AxisSpec(
                 ticks=along, labels=labels if axis.show_labels else [""] * len(labels),
-                label=axis.label, offset=offset if axis.show_labels else "",
+                label=axis.label_text, offset=offset if axis.show_labels else "",
                 tick_size=px(axis.tick_size), label_size=px(axis.label_size),
                 tick_color=colors.to_rgba(axis.tick_color),
                 tick_label_color=colors.to_rgba(axis.tick_label_color),

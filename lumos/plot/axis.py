@@ -158,8 +158,12 @@ class Axis(AxisUnits, AxisTickStyle, AxisLimits):
     # -- the label -------------------------------------------------------------------
     @property
     def label(self) -> AxisLabel:
-        """The label text (a str), with matplotlib's Text setters."""
-        return AxisLabel(self)
+        """The label, with matplotlib's Text setters and getters: one object per axis,
+        as matplotlib's Text (``get_text()`` is its text)."""
+        label = self.__dict__.get("_label")
+        if label is None:
+            label = self._label = AxisLabel(self)
+        return label
 
     @label.setter
     def label(self, text) -> None:
@@ -190,7 +194,7 @@ class Axis(AxisUnits, AxisTickStyle, AxisLimits):
         color = kwargs.pop("color", color)
         if color is not None:
             self.label_color = colors.to_rgba(color, argname="color")
-        lab = AxisLabel(self)
+        lab = self.label
         for key, value in kwargs.items():
             setter = getattr(lab, f"set_{key}", None)
             if setter is None or key == "text":
@@ -211,8 +215,8 @@ class Axis(AxisUnits, AxisTickStyle, AxisLimits):
         return self.label_text if self.label_style.get("visible", True) else ""
 
     def get_label(self) -> AxisLabel:
-        """The axis label (a str with Text setters)."""
-        return AxisLabel(self)
+        """The axis label (``axis.label``)."""
+        return self.label
 
     def set_label_position(self, position: str) -> None:
         """Which side the axis label sits on ('bottom'/'top' or 'left'/'right'); the

@@ -12,8 +12,10 @@ over; where nothing is found, DejaVu Sans draws, as in matplotlib.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from pathlib import Path
 
 from .compat import warn_once
 
@@ -171,16 +173,20 @@ _FACE_NAMES = {"sans": "Sans", "serif": "Serif", "mono": "Sans Mono"}
 
 @dataclass(frozen=True)
 class Face:
-    """Which bundled face draws a text: family ('sans', 'serif', 'mono'), bold, italic."""
+    """Which face draws a text: family ('sans', 'serif', 'mono'), bold, italic; or
+    ``file``, a font file's path (matplotlib's ``font=Path(...)``), which wins."""
 
     family: str = "sans"
     bold: bool = False
     italic: bool = False
+    file: str | None = None
 
     @property
     def name(self) -> str:
         """The bundled face's name ('sans', 'serif-bold-italic', ...; the nearest bundled
-        one, see :data:`lumos.visuals.fonts.FACES`)."""
+        one, see :data:`lumos.visuals.fonts.FACES`), or the font file's path."""
+        if self.file is not None:
+            return self.file
         name, wanted = _bundled(self.family, self.bold, self.italic)
         if wanted is not None:
             warn_once(f"face {wanted}", f"font: no {wanted} face is bundled; drawn {name}")
@@ -189,7 +195,12 @@ class Face:
     @property
     def font_name(self) -> str:
         """The family name of the bundled font ('DejaVu Sans', 'DejaVu Serif', 'DejaVu
-        Sans Mono'), as matplotlib's ``FontProperties.get_name`` gives it."""
+        Sans Mono') or of the font file, as matplotlib's ``FontProperties.get_name``
+        gives it."""
+        if self.file is not None:
+            from ..visuals.fonts import get_font
+
+            return get_font(path=self.file).family_name
         return f"DejaVu {_FACE_NAMES[self.family]}"
 
 
@@ -204,15 +215,31 @@ def _bundled(family: str, bold: bool, italic: bool) -> tuple[str, str | None]:
     return name, wanted if wanted in FACE_FALLBACK else None
 
 
-def face_of(family=None, style=None, weight=None) -> Face:
+def face_of(family=None, style=None, weight=None, file: str | None = None) -> Face:
     """The bundled face for matplotlib's family, style and weight (None: the defaults;
-    the family ``rcParams['font.family']``'s)."""
+    the family ``rcParams['font.family']``'s), or the font ``file`` where one is given
+    (matplotlib then ignores the other three)."""
+    if file is not None:
+        return Face(file=file)
     from .style import rcParams
 
     kind = generic(check_family(rcParams["font.family"] if family is None else family))
     bold = weight is not None and weight_number(weight) >= 600
     italic = style is not None and check_style(style) != "normal"
     return Face(kind, bold, italic)
+
+
+def check_fname(fname) -> str:
+    """The path of a font file (a str or a ``pathlib.Path``) as a str; ValueError where
+    no such file exists."""
+    if not isinstance(fname, (str, os.PathLike)):
+        raise TypeError(f"fname: got {type(fname).__name__}, expected the path of a font "
+                        "file (a str or a pathlib.Path)")
+    path = Path(fname)
+    if not path.is_file():
+        raise ValueError(f"fname: got {os.fspath(fname)!r}, expected the path of an "
+                         "existing font file")
+    return str(path.resolve())
 
 
 def face_or_default(face: str | None, bold: bool = False) -> str:
@@ -222,15 +249,19 @@ def face_or_default(face: str | None, bold: bool = False) -> str:
 
 
 class FontProperties:
-    """matplotlib's ``FontProperties``: ``family``, ``style``, ``weight``, ``size``
-    (``fname`` files are not loaded: TypeError). Also made from a matplotlib
-    FontProperties object or a dict (``prop=dict(size=8)``)."""
+    """matplotlib's ``FontProperties``: ``family``, ``style``, ``weight``, ``size``, or
+    ``fname``, a font file that draws the text whatever the family, style and weight
+    (its size, unless given, ``rcParams['font.size']`` as matplotlib's). Also made from
+    a matplotlib FontProperties object, a dict (``prop=dict(size=8)``), a family name
+    or a ``pathlib.Path`` (a font file, as matplotlib's ``font=Path(...)``)."""
 
     def __init__(self, family=None, style=None, variant=None, weight=None, stretch=None,
                  size=None, fname=None, math_fontfamily=None) -> None:
-        if fname is not None:
-            raise TypeError("FontProperties: fname (a font file) is not supported; lumos "
-                            "draws its bundled DejaVu faces")
+        self.fname = None if fname is None else check_fname(fname)
+        if self.fname is not None and size is None:
+            from .style import rcParams
+
+            size = rcParams["font.size"]  # matplotlib's FontProperties: all set
         self.family = None if family is None else check_family(family)
         self.style = None if style is None else check_style(style)
         self.weight = None if weight is None else check_weight(weight)
@@ -248,7 +279,7 @@ class FontProperties:
         if isinstance(prop, FontProperties):
             return prop
         if isinstance(prop, dict):
-            known = {"family", "style", "weight", "size", "variant", "stretch"}
+            known = {"family", "style", "weight", "size", "variant", "stretch", "fname"}
             aliases = {"fontsize": "size", "fontweight": "weight", "fontstyle": "style",
                        "fontfamily": "family"}
             d = {aliases.get(k, k): v for k, v in prop.items()}
@@ -256,19 +287,30 @@ class FontProperties:
             if unknown:
                 raise TypeError(f"prop: unexpected keys {sorted(unknown)}")
             return cls(**d)
-        if isinstance(prop, str):
+        if isinstance(prop, str):  # matplotlib's: a family (a pattern), never a path
             return cls(family=prop)
+        if isinstance(prop, os.PathLike):
+            return cls(fname=prop)
         getters = ("get_family", "get_style", "get_weight", "get_size_in_points")
         if all(hasattr(prop, g) for g in getters):  # matplotlib's FontProperties
             return cls(family=prop.get_family(), style=prop.get_style(),
                        weight=prop.get_weight(), size=prop.get_size_in_points(),
                        variant=getattr(prop, "get_variant", lambda: None)(),
-                       stretch=getattr(prop, "get_stretch", lambda: None)())
+                       stretch=getattr(prop, "get_stretch", lambda: None)(),
+                       fname=getattr(prop, "get_file", lambda: None)())
         raise TypeError(f"prop: got {type(prop).__name__}, expected a FontProperties, a "
-                        "dict or a family name")
+                        "dict, a family name or a pathlib.Path of a font file")
 
     def get_size_in_points(self) -> float | None:
         return self.size
+
+    def get_file(self) -> str | None:
+        """The font file's path, or None (a bundled face by family, style, weight)."""
+        return self.fname
+
+    def set_file(self, file) -> None:
+        """Draw with the font file at ``file`` (None: by family, style and weight)."""
+        self.fname = None if file is None else check_fname(file)
 
     # matplotlib's getters: what was set, else the default
     def get_family(self) -> list:
@@ -300,7 +342,13 @@ class FontProperties:
     def apply_to(self, target) -> None:
         """Set ``target``'s family, style, weight and size (a Text style, tick labels,
         legend text: anything with matplotlib's ``set_font*`` setters) to this font's;
-        what it leaves None stays. Every ``set_fontproperties`` goes through here."""
+        what it leaves None stays, but its font file (or none) replaces the target's.
+        A font file on a target that draws bundled faces only is a TypeError. Every
+        ``set_fontproperties`` goes through here."""
+        set_file = getattr(target, "set_font_file", None)
+        if set_file is None and self.fname is not None:
+            raise TypeError(f"font: {type(target).__name__} draws lumos's bundled faces "
+                            f"only; got the font file {self.fname!r}")
         for value, setter in ((self.family, target.set_fontfamily),
                               (self.style, target.set_fontstyle),
                               (self.weight, target.set_fontweight),
@@ -311,6 +359,8 @@ class FontProperties:
                               (self.stretch, getattr(target, "set_fontstretch", None))):
             if value is not None and setter is not None:
                 setter(value)
+        if set_file is not None:
+            set_file(self.fname)  # a new font replaces a file as matplotlib's does
 
     def face(self) -> Face:
-        return face_of(self.family, self.style, self.weight)
+        return face_of(self.family, self.style, self.weight, self.fname)

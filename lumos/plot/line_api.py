@@ -1,6 +1,6 @@
 """matplotlib's Line2D methods beside drawing (a mixin of
 :class:`lumos.plot.lines.Line2D`): the pick radius, and ``update_from`` copying another
-line's style."""
+line's style, the transform of its points."""
 
 from __future__ import annotations
 
@@ -10,7 +10,8 @@ from .line_data import drawstyle_points
 
 
 class LineAPI:
-    """``pickradius`` (points around the line that count as a hit) and ``update_from``."""
+    """``pickradius`` (points around the line that count as a hit), ``update_from`` and
+    ``get_transform``."""
 
     _pickradius = 5.0
 
@@ -37,6 +38,11 @@ class LineAPI:
 
     def pick_tolerance(self) -> float:
         return self._pickradius
+
+    def get_transform(self):
+        """The transform of the line's x, y to figure pixels: ``ax.transData``, as
+        matplotlib's default (None before the line is in an axes)."""
+        return None if self.axes is None else self.axes.transData
 
     def contains(self, mouseevent) -> tuple[bool, dict]:
         """matplotlib's ``Line2D.contains``: whether ``mouseevent`` lies within

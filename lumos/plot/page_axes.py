@@ -758,14 +758,14 @@ def polar_record(ax) -> dict | None:
             "color": color_bytes(axis.tick_label_color), "pad": float(fig.points_to_pixels(
                 axis.tick_pad)),
             "grid": bool(axis.grid_major),
-            "label": None if not axis.label else {
-                "text": axis.label, "size": float(fig.points_to_pixels(axis.label_size)),
+            "label": None if not axis.label_text else {
+                "text": axis.label_text, "size": float(fig.points_to_pixels(axis.label_size)),
                 "color": color_bytes(axis.label_color),
                 "pad": float(fig.points_to_pixels(axis.labelpad))},
             "static": None if spec is not None and scale is not None else {
                 "major": [float(v) for v in major], "labels": list(labels),
                 "minor": [float(v) for v in minor], "offset": offset, "why": _why(axis)},
-            "reserve": reserve_chars(spec) + "".join(labels) + (axis.label or ""),
+            "reserve": reserve_chars(spec) + "".join(labels) + (axis.label_text or ""),
         })
     theta, r = parts
     theta["label_pad"] = ax.theta_label_pad()

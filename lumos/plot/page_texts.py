@@ -93,6 +93,8 @@ def _why_not(t, spec: dict) -> str | None:
         return "texts of several lines"
     if "$" in s:
         return "math texts"
+    if spec["arrow"] is not None and t.arrow_patch.get_path_effects():
+        return "arrows with path effects"
     if spec["arrow"] is not None and t.arrow_patches_follow_data() is False:
         return "arrows cut at a patch fixed in the axes or figure"
     return None
@@ -133,7 +135,10 @@ class _Anchored:
             self.decor.text(s, x, y, size_px, color, ha=ha, va=va, rotation=rotation,
                             bold=bold, face=face)
 
-    def line(self, points, color, width_px: float, dashes=None, look=None) -> None:
+    def line(self, points, color, width_px: float, dashes=None, look=None,
+             step: int = 0) -> None:
+        if step:  # _why_not keeps arrows with path effects (steps) in the overlay
+            raise TypeError(f"step: got {step!r}; the decoration draws lines of step 0")
         if self.shape is not None:
             self.shape["lines"].append([self._relative(points), color_bytes(color),
                                         round(float(width_px), 3)])

@@ -595,9 +595,9 @@ class PolarAxes(Axes):
             top = max(top, y + h / 2 - (by + bh))
         fig = self.figure
         for axis, side in ((self.xaxis, "bottom"), (self.yaxis, "left")):
-            if axis.label:
+            if axis.label_text:
                 room = fig.points_to_pixels(axis.labelpad) + textmod.measure(
-                    axis.label, fig.points_to_pixels(axis.label_size))[1]
+                    axis.label_text, fig.points_to_pixels(axis.label_size))[1]
                 if side == "bottom":
                     bottom += room
                 else:
@@ -658,17 +658,18 @@ class PolarAxes(Axes):
             labels.text(text, x, y, size, axis.tick_label_color, ha="center", va="center")
         self._draw_r_labels(labels)
         bx, by, bw, bh = self.box
-        if self.xaxis.label:
+        if self.xaxis.label_text:
             below = max([0.0] + [by - (y - h / 2) for _, _, y, _, h in self._theta_labels()])
-            labels.text(self.xaxis.label, bx + bw / 2,
+            labels.text(self.xaxis.label_text, bx + bw / 2,
                     by - below - fig.points_to_pixels(self.xaxis.labelpad),
                     fig.points_to_pixels(self.xaxis.label_size), self.xaxis.label_color,
                     ha="center", va="top")
-        if self.yaxis.label:
+        if self.yaxis.label_text:
             beside = max([0.0] + [bx - (x - w / 2) for _, x, _, w, _ in self._theta_labels()])
-            labels.text(self.yaxis.label, bx - beside - fig.points_to_pixels(self.yaxis.labelpad),
-                    by + bh / 2, fig.points_to_pixels(self.yaxis.label_size),
-                    self.yaxis.label_color, ha="center", va="bottom", rotation=90.0)
+            labels.text(self.yaxis.label_text,
+                        bx - beside - fig.points_to_pixels(self.yaxis.labelpad), by + bh / 2,
+                        fig.points_to_pixels(self.yaxis.label_size),
+                        self.yaxis.label_color, ha="center", va="bottom", rotation=90.0)
 
     def _draw_r_labels(self, ov) -> None:
         axis = self.yaxis

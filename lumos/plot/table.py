@@ -14,6 +14,7 @@ from .. import colors
 from . import text as textmod
 from . import validate
 from .artists import Artist
+from .fonts import FontProperties
 from .style import rcParams
 
 _EDGES = "BRTL"
@@ -34,6 +35,7 @@ class CellText:
         self.color = "black"
         self.fontsize = float(rcParams["font.size"])
         self.bold = False
+        self.font: FontProperties | None = None  # set_fontproperties': family, file
 
     def get_text(self) -> str:
         return self.text
@@ -57,6 +59,26 @@ class CellText:
 
     set_weight = set_fontweight
     set_size = set_fontsize
+
+    def set_fontproperties(self, fp) -> None:
+        """The text's font: matplotlib's FontProperties, a dict, a family name or a
+        ``pathlib.Path`` of a font file (its size too, where it has one)."""
+        font = FontProperties.coerce(fp)
+        if font.size is not None:
+            self.fontsize = font.size
+        self.bold = font.face().bold
+        self.font = font
+
+    set_font = set_fontproperties
+
+    def face(self) -> str | None:
+        """The face drawing the text (a bundled face's name or a font file's path;
+        None: DejaVu Sans, bold or not)."""
+        if self.font is None:
+            return None
+        return FontProperties(family=self.font.family, style=self.font.style,
+                              weight="bold" if self.bold else None,
+                              fname=self.font.fname).face().name
 
     def set_horizontalalignment(self, ha: str) -> None:
         if ha not in ("left", "center", "right"):
@@ -181,7 +203,8 @@ class Cell:
         """The width (axes fraction, the axes ``axes_px`` wide) the text needs with its
         padding."""
         size = self._text.fontsize * px_per_point
-        w = textmod.measure(self._text.text, size, self._text.bold)[0] / axes_px
+        w = textmod.measure(self._text.text, size, self._text.bold,
+                            self._text.face())[0] / axes_px
         return w * (1.0 + 2.0 * self.PAD)
 
 
@@ -393,7 +416,7 @@ class Table(Artist):
             xt = {"center": (x0 + x1) / 2, "left": x0 + (x1 - x0) * cell.PAD,
                   "right": x0 + (x1 - x0) * (1 - cell.PAD)}[t.ha]
             ov.text(t.text, xt, (y0 + y1) / 2, fig.points_to_pixels(t.fontsize), t.color,
-                    ha=t.ha, va="center", bold=t.bold)
+                    ha=t.ha, va="center", bold=t.bold, face=t.face())
 
     def data_limits(self):
         return None

@@ -36,17 +36,24 @@ class TextGetters:
         """None: no language given (matplotlib's default)."""
         return None
 
+    def get_font_file(self) -> str | None:
+        """The font file that draws the text (``font=Path(...)``), or None: a bundled
+        face by family, style and weight."""
+        return None
+
     def get_fontname(self) -> str:
         """The name of the face that draws the text ('DejaVu Sans', 'DejaVu Serif',
-        'DejaVu Sans Mono'), as matplotlib names the font file it found."""
+        'DejaVu Sans Mono', or a font file's family), as matplotlib names the font file
+        it found."""
         return face_of(self.get_fontfamily(), self.get_fontstyle(),
-                       self.get_fontweight()).font_name
+                       self.get_fontweight(), self.get_font_file()).font_name
 
     def get_fontproperties(self) -> FontProperties:
-        """The font (family, style, weight, size) as a FontProperties."""
+        """The font (family, style, weight, size, file) as a FontProperties."""
         return FontProperties(family=self.get_fontfamily(), style=self.get_fontstyle(),
                               weight=self.get_fontweight(), size=self.get_fontsize(),
-                              variant=self.get_fontvariant(), stretch=self.get_stretch())
+                              variant=self.get_fontvariant(), stretch=self.get_stretch(),
+                              fname=self.get_font_file())
 
     # matplotlib's aliases
     def get_name(self) -> str:

@@ -19,6 +19,7 @@ from .compat import warn_once
 from .fonts import (
     FontProperties,
     check_family,
+    check_fname,
     check_stretch,
     check_style,
     check_variant,
@@ -74,6 +75,7 @@ class TextStyle(TextGetters):
         self.weight: str | int | None = rc_font("weight")
         self.variant: str | None = None
         self.stretch: str | int | None = None
+        self.file: str | None = None  # a font file drawing the text (font=Path(...))
         self.color = colors.to_rgba(rcParams["text.color"] if color is None else color,
                                     argname="color")
         self.alpha: float | None = None
@@ -102,6 +104,8 @@ class TextStyle(TextGetters):
         unknown = sorted(set(props) - KEYS)
         if unknown:
             raise TypeError(f"{where}: unexpected keyword arguments {unknown}")
+        if "fontproperties" in props:  # matplotlib's: first, the lowest priority
+            props = {"fontproperties": props.pop("fontproperties"), **props}
         for key, value in props.items():
             if value is None and key in ("fontsize", "fontweight", "color", "linespacing"):
                 continue  # matplotlib's None: the default
@@ -131,6 +135,15 @@ class TextStyle(TextGetters):
 
     def set_fontproperties(self, fp) -> None:
         FontProperties.coerce(fp).apply_to(self)
+
+    def set_font_file(self, path) -> None:
+        """Draw with the font file at ``path`` whatever the family, style and weight
+        (None: the bundled face they pick); ``set_fontproperties`` sets it."""
+        self.file = None if path is None else check_fname(path)
+
+    def get_font_file(self) -> str | None:
+        """The font file drawing the text, or None."""
+        return self.file
 
     def set_color(self, color) -> None:
         self.color = colors.to_rgba(color, argname="color")
@@ -292,8 +305,9 @@ class TextStyle(TextGetters):
 
     # -- what drawing needs ------------------------------------------------------------
     def face(self) -> str:
-        """The bundled face's name ('sans', 'serif-bold', 'mono', ...)."""
-        return face_of(self.family, self.fontstyle, self.weight).name
+        """The bundled face's name ('sans', 'serif-bold', 'mono', ...), or a font file's
+        path."""
+        return face_of(self.family, self.fontstyle, self.weight, self.file).name
 
     def rgba(self) -> tuple:
         return colors.to_rgba(self.color, self.alpha)

@@ -345,14 +345,15 @@ class Tick:
         return f"<{self.axis.name.upper()}Tick {self._loc:g}>"
 
 
-class AxisLabel(_PickedLabel, str):
-    """``ax.xaxis.label``: the label text (a str) with matplotlib's Text setters, which
-    style the axis label."""
+class AxisLabel(_PickedLabel):
+    """``ax.xaxis.label``: the axis label with matplotlib's Text setters and getters,
+    which style it; one object per axis (``axis.label``), its text the axis's."""
 
-    def __new__(cls, axis):
-        obj = super().__new__(cls, axis.label_text)
-        obj.axis = axis
-        return obj
+    def __init__(self, axis) -> None:
+        self.axis = axis
+
+    def __repr__(self) -> str:
+        return f"Text({self.axis.name!r} axis label, {self.axis.label_text!r})"
 
     def _put(self, key: str, value) -> None:
         if key == "size":  # the size the label is drawn at (set_xlabel's fontsize)
@@ -367,7 +368,7 @@ class AxisLabel(_PickedLabel, str):
         return self.axis.label_style.get(key, default)
 
     def get_text(self) -> str:
-        return str(self)
+        return self.axis.label_text
 
     def pick_key(self) -> str:
         return "label"

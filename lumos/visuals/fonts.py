@@ -56,15 +56,24 @@ def face_name(family: str = "sans", bold: bool = False, italic: bool = False) ->
     return name
 
 
+def is_font_file(face: str) -> bool:
+    """Whether a face name is the path of a font file (matplotlib's ``font=Path(...)``)
+    rather than a bundled face's name."""
+    return face not in FACES and face not in FACE_FALLBACK and Path(face).is_file()
+
+
 def font_path(bold: bool = False, face: str | None = None) -> Path:
     """Path of a bundled TrueType file: DejaVu Sans (Bold), or the named ``face``
-    (:data:`FACES`)."""
+    (:data:`FACES`), or ``face`` itself where it is a font file's path."""
     if face is None:
         return _FONT_DIR / _FONT_FILES[bool(bold)]
     face = FACE_FALLBACK.get(face, face)
-    if face not in FACES:
-        raise ValueError(f"face: got {face!r}, expected one of {', '.join(FACES)}")
-    return _FONT_DIR / FACES[face]
+    if face in FACES:
+        return _FONT_DIR / FACES[face]
+    if is_font_file(face):
+        return Path(face)
+    raise ValueError(f"face: got {face!r}, expected one of {', '.join(FACES)} or the "
+                     "path of a font file")
 
 
 def matplotlib_font(filename: str) -> Path | None:
@@ -131,6 +140,13 @@ class Font:
         descender (> 0 here) and line gap, else hhea's ascender and descender and no gap
         (see :func:`block_box`). Read from the file's tables, without FreeType."""
         return _typo_metrics(self.path) or (self.ascender, -self.descender, 0.0)
+
+    @functools.cached_property
+    def family_name(self) -> str:
+        """The family name the file gives ('DejaVu Sans', 'cmr10'), as matplotlib's
+        ``FontProperties.get_name`` reports a font file's."""
+        with self._lock:
+            return self._face.family_name.decode("utf-8", "replace")
 
     @property
     def _face(self):
