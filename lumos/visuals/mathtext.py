@@ -679,7 +679,9 @@ def _math_layout(text: str, font: Font, anchor_x: str, anchor_y: str,
     lines = _lines(text, font)
     top, bottom, ys = _vertical(font, lines, spacing, size)
     align, y_off = anchor_offsets(anchor_x, anchor_y, top, bottom, ys[-1])
-    shifts = [np.array([-align * ln.extent(size)[0], y_off + y])
+    # matplotlib draws a math line's glyphs and rules up from its baseline by what its
+    # height is rounded up by (Output.to_vector: the box's top on a whole pixel)
+    shifts = [np.array([-align * ln.extent(size)[0], y_off + y + ln.extent(size)[1] - ln.height])
               for ln, y in zip(lines, ys, strict=True)]
     glyph_fonts = [f for ln in lines for f in ln.fonts]
     fonts = tuple(dict.fromkeys([font, *glyph_fonts]))

@@ -492,8 +492,10 @@
    * it on whole pixels, as Agg fills matplotlib's rules). */
   function layout(table, text, size, ha, va, rotation) {
     const ln = lineOf(table, text, size), ext = extentOf(table, ln, size);
-    const yOff = { top: -ext.top, bottom: -ext.bottom, center: -0.5 * (ext.top + ext.bottom),
-      baseline: 0 }[va];
+    // mathtext.py _math_layout: a math line drawn up by what its height is rounded up by
+    const raise = ln.math ? Math.ceil(ln.height * size - 1e-9) / size - ln.height : 0;
+    const yOff = raise + { top: -ext.top, bottom: -ext.bottom,
+      center: -0.5 * (ext.top + ext.bottom), baseline: 0 }[va];
     const align = { left: 0, center: 0.5, right: 1 }[ha];
     const c = Math.cos(rotation * Math.PI / 180), s = Math.sin(rotation * Math.PI / 180);
     const quarters = rotation / 90, solid = quarters === Math.round(quarters);
