@@ -21,20 +21,26 @@ def ink_centroid(img: np.ndarray) -> np.ndarray:
     return np.array([(cols * ink).sum(), (rows * ink).sum()]) / ink.sum()
 
 
+def label_image(pyplot, x: float, y: float, text: str, size: float) -> np.ndarray:
+    """The RGBA pixels of one label at pixel (x, y up) of a 200 x 100 figure, drawn by
+    ``pyplot``'s Agg-like raster."""
+    fig = pyplot.figure(figsize=(2, 1), dpi=100)
+    ax = fig.add_axes([0, 0, 1, 1])
+    ax.set_axis_off()
+    ax.set_xlim(0, 200)  # a data unit is a pixel
+    ax.set_ylim(0, 100)
+    ax.text(x, y, text, fontsize=size)
+    fig.canvas.draw()
+    img = np.asarray(fig.canvas.buffer_rgba()).copy()
+    pyplot.close(fig)
+    return img
+
+
 def centroid_moves(pyplot) -> np.ndarray:
     """How far the ink of one label moves (x, y down) for each of SHIFTS (pixels,
     right and up) of its anchor, drawn by ``pyplot``'s Agg-like raster."""
-    out = []
-    for d in SHIFTS:
-        fig = pyplot.figure(figsize=(2, 1), dpi=100)
-        ax = fig.add_axes([0, 0, 1, 1])
-        ax.set_axis_off()
-        ax.set_xlim(0, 200)  # a data unit is a pixel
-        ax.set_ylim(0, 100)
-        ax.text(40.3 + d, 40.1 + d, "Hexagon", fontsize=12)
-        fig.canvas.draw()
-        out.append(ink_centroid(np.asarray(fig.canvas.buffer_rgba())))
-        pyplot.close(fig)
+    out = [ink_centroid(label_image(pyplot, 40.3 + d, 40.1 + d, "Hexagon", 12))
+           for d in SHIFTS]
     return np.array(out) - out[0]
 
 
@@ -75,15 +81,8 @@ def fraction_bars(pyplot, size: float) -> list:
     least 80% as long as the longest, drawn by ``pyplot``'s Agg-like raster."""
     out = []
     for d in SHIFTS:
-        fig = pyplot.figure(figsize=(2, 1), dpi=100)
-        ax = fig.add_axes([0, 0, 1, 1])
-        ax.set_axis_off()
-        ax.set_xlim(0, 200)  # a data unit is a pixel
-        ax.set_ylim(0, 100)
-        ax.text(40.3, 40.1 + d, r"$\frac{111}{111}$", fontsize=size)
-        fig.canvas.draw()
-        solid = np.asarray(fig.canvas.buffer_rgba())[..., :3].max(axis=2) <= 5
-        pyplot.close(fig)
+        img = label_image(pyplot, 40.3, 40.1 + d, r"$\frac{111}{111}$", size)
+        solid = img[..., :3].max(axis=2) <= 5
         runs = []
         for row in solid:  # the longest run of solid pixels: (length, first, last)
             edges = np.diff(np.concatenate([[0], row.astype(int), [0]]))
