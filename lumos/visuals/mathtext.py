@@ -540,14 +540,16 @@ def _sqrt_box(m: Metrics, arg: tuple, index: tuple | None, style: int,
 
 
 def _overline_box(m: Metrics, arg: tuple, style: int, fs: str = "it") -> _Box:
+    """matplotlib's \\overline: a rule (one underline thick) on top of a box three rules
+    and 0.06 em taller than the argument."""
     k = SCALES[style]
     a = _math_list(m, (arg,), style, fs)
-    theta = m.rule * k
-    y0 = a.height + 2 * theta
+    theta = UNDERLINE * k
+    top = a.height + 3 * theta + 0.06 * k
     out = _Box()
     out.put(a)
-    out.put(_rule_box(0.0, y0, a.width, y0 + theta))
-    out.height = y0 + 2 * theta
+    out.put(_rule_box(0.0, top - theta, a.width, top))
+    out.height = top
     out.width = a.width
     return out
 
