@@ -540,14 +540,16 @@ def _sqrt_box(m: Metrics, arg: tuple, index: tuple | None, style: int,
 
 
 def _overline_box(m: Metrics, arg: tuple, style: int, fs: str = "it") -> _Box:
+    """matplotlib's \\overline: a rule (one underline thick) on top of a box three rules
+    and 0.06 em taller than the argument."""
     k = SCALES[style]
     a = _math_list(m, (arg,), style, fs)
-    theta = m.rule * k
-    y0 = a.height + 2 * theta
+    theta = UNDERLINE * k
+    top = a.height + 3 * theta + 0.06 * k
     out = _Box()
     out.put(a)
-    out.put(_rule_box(0.0, y0, a.width, y0 + theta))
-    out.height = y0 + 2 * theta
+    out.put(_rule_box(0.0, top - theta, a.width, top))
+    out.height = top
     out.width = a.width
     return out
 
@@ -679,7 +681,9 @@ def _math_layout(text: str, font: Font, anchor_x: str, anchor_y: str,
     lines = _lines(text, font)
     top, bottom, ys = _vertical(font, lines, spacing, size)
     align, y_off = anchor_offsets(anchor_x, anchor_y, top, bottom, ys[-1])
-    shifts = [np.array([-align * ln.extent(size)[0], y_off + y])
+    # matplotlib draws a math line's glyphs and rules up from its baseline by what its
+    # height is rounded up by (Output.to_vector: the box's top on a whole pixel)
+    shifts = [np.array([-align * ln.extent(size)[0], y_off + y + ln.extent(size)[1] - ln.height])
               for ln, y in zip(lines, ys, strict=True)]
     glyph_fonts = [f for ln in lines for f in ln.fonts]
     fonts = tuple(dict.fromkeys([font, *glyph_fonts]))

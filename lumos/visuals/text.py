@@ -6,6 +6,7 @@ atlas), so frames, pages and notebook updates carry only the glyphs they show.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import lru_cache
 
 import numpy as np
@@ -44,8 +45,8 @@ _TEMPLATE = ShaderTemplate(
     vertex=glsl.SCREEN + """
 in vec3 a_anchor;
 in vec2 a_offset;
-in vec2 a_uv;  // texels from the glyph's cell's top-left corner
-in vec4 a_cell;  // the cell in the sheet: x, y, width, height in texels
+in vec2 a_uv;  // texels from the glyph's cell's top-left corner (a rule: see below)
+in vec4 a_cell;  // the cell in the sheet: x, y, width, height in texels; 0: a rule
 in vec4 a_color;
 in float a_scale;
 in vec3 a_dir;  // (0, 0, 0) unless the label follows a direction (unbound: zero)
@@ -53,6 +54,7 @@ in vec3 a_dir_at;  // where the direction is measured, from the anchor (unbound:
 in vec4 a_box;  // the label's box around its anchor (x0, y0, x1, y1), for u_align_x >= 0
 uniform int u_align_x;  // -1: turn about the anchor; 0, 1, 2: align the turned box's
 uniform int u_align_y;  // left, centre, right and bottom, centre, top, 3 baseline
+uniform float u_dilate;  // pixels the glyphs are thickened by (outlines, strokes)
 out vec2 v_uv;
 flat out vec4 v_cell;
 out vec4 v_color;
@@ -90,8 +92,17 @@ void main() {
     // origin); rounded in the view's own pixels, which the viewport's whole-pixel corner
     // does not change, so a view draws alike wherever its viewport lies.
     vec2 anchor = floor((c.xy / c.w * 0.5 + 0.5) * u_viewport.zw * 64.0 + 0.5) / 64.0;
-    gl_Position = vec4((anchor + offset * u_pixel_ratio) / u_viewport.zw * 2.0 - 1.0,
-                       c.z / c.w, 1.0);
+    vec2 at = anchor + offset * u_pixel_ratio;
+    if (a_cell.z == 0.0) {
+        // A mathtext rule (fraction bar, radical's overbar) as matplotlib's Agg fills it:
+        // grown about its middle to at least a pixel each way, its edges then rounded to
+        // whole pixels (Agg's y runs down: halves round up there), so it is crisp.
+        // a_offset is its centre, a_uv this corner from the centre, both turned.
+        vec2 h = a_uv * u_pixel_ratio;
+        vec2 p = at + sign(h) * (max(abs(h), 0.5) + u_dilate * u_pixel_ratio);
+        at = vec2(floor(p.x + 0.5), ceil(p.y - 0.5));
+    }
+    gl_Position = vec4(at / u_viewport.zw * 2.0 - 1.0, c.z / c.w, 1.0);
     v_uv = a_uv;
     v_cell = a_cell;
     v_color = a_color / 255.0;
@@ -115,6 +126,10 @@ float cell_texel(ivec2 i) {
 }
 
 void main() {
+    if (v_cell.z == 0.0) {  // a rule, whose quad covers whole pixels: solid
+        f_color = v_color;
+        return;
+    }
     // Bilinear filtering by hand, in the cell's own texels with float weights: the
     // sampler's (8-bit weights on some GPUs, coordinates normalized by the texture's
     // size) would draw a glyph differently wherever its cell lies in the sheet, that is
@@ -262,18 +277,47 @@ def _hinted_table(font, chars: str, hint: tuple[float, int]) -> tuple[dict, dict
     return advance, kern, ink
 
 
+# the corners of a rule's quad from its centre, in half extents: BL, BR, TR, TL
+_RULE_CORNERS = np.array([[-1.0, -1.0], [1.0, -1.0], [1.0, 1.0], [-1.0, 1.0]])
+
+
+def _solid_rules(rules: np.ndarray, size: float, quarter_turns: int,
+                 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Rules (em) as the shader's solid boxes, the quads of :func:`.glyphs.atlas_cells`:
+    every corner at the rule's centre (pixels), its texels the corner from the centre
+    (the shader grows it to a pixel and rounds it to whole pixels, as Agg fills
+    matplotlib's mathtext rules) and its cell all zero, turned by ``quarter_turns``
+    quarters counter-clockwise (exactly: the box stays on the pixel grid)."""
+    r = rules[(rules[:, 2] > rules[:, 0]) & (rules[:, 3] > rules[:, 1])] * size
+    c, s = ((1, 0), (0, 1), (-1, 0), (0, -1))[quarter_turns % 4]
+    turn = np.array([[c, s], [-s, c]], np.float64)  # row vectors: v @ turn turns v
+    centre = (0.5 * (r[:, :2] + r[:, 2:])) @ turn
+    half = 0.5 * (r[:, 2:] - r[:, :2])
+    quads = np.repeat(centre[:, None, :], 4, axis=1)
+    local = (half[:, None, :] * _RULE_CORNERS) @ turn
+    return quads, local, np.zeros((len(r), 4), np.int64)
+
+
 @lru_cache(maxsize=4096)
 def _glyph_run(atlas, text: str, size: float, anchor_x: str, anchor_y: str,
-               rotation: float, hinting: tuple | None,
+               rotation: float, hinting: tuple | None, solid_rules: bool = True,
                ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """The 6 vertices per glyph quad of one label: offsets from its anchor in pixels and
     texels in the quad's cell (float32), and each quad's atlas cell (x, y, width, height;
     cells never move), read-only. Kept because a pan relabels with the strings it
     showed before. ``hinting`` (:func:`.fonts.hinting`, which the layout reads) keys
-    the cache."""
-    quads, local, cells = atlas_cells(atlas, rich_layout(check_text(text), atlas.font,
-                                                         anchor_x, anchor_y, font_size=size),
-                                      size, rotation)
+    the cache. Mathtext rules are solid boxes on whole pixels (:func:`_solid_rules`)
+    where ``solid_rules`` and the label turns by quarter turns (Agg snaps only
+    rectangles on the pixel grid), else cut out of the full block glyph."""
+    layout = rich_layout(check_text(text), atlas.font, anchor_x, anchor_y, font_size=size)
+    quarters = rotation / 90.0
+    solid = solid_rules and len(layout.rules) and quarters == round(quarters)
+    quads, local, cells = atlas_cells(
+        atlas, replace(layout, rules=np.zeros((0, 4))) if solid else layout, size, rotation)
+    if solid:
+        boxes = _solid_rules(layout.rules, size, round(quarters))
+        quads, local, cells = (np.concatenate([a, b.astype(a.dtype)])
+                               for a, b in zip((quads, local, cells), boxes, strict=True))
     offset = quads[:, _CORNERS].reshape(-1, 2)
     texel = local[:, _CORNERS].reshape(-1, 2).astype(np.float32)
     offset.flags.writeable = texel.flags.writeable = cells.flags.writeable = False
@@ -502,8 +546,9 @@ class Text(Visual):
             if not valid[i] or not s.strip():
                 continue
             size, anchor_x, anchor_y, rotation = self._style(i)
+            # labels the shader turns along a direction keep rules cut from the block
             offset, texel, cell = _glyph_run(self._atlas, s, size, anchor_x, anchor_y,
-                                             rotation, hinting())
+                                             rotation, hinting(), self._direction is None)
             parts["offset"].append(offset)
             parts["uv"].append(texel)
             cells.append(cell)
@@ -525,8 +570,11 @@ class Text(Visual):
         reserved = self._reserved_cells()
         cells = np.concatenate(cells + [reserved]).reshape(-1, 4)
         if len(cells):
-            mapped = self._sheet.map(cells, self._atlas.image)[: len(cells) - len(reserved)]
-            parts["cell"] = [np.repeat(mapped, len(_CORNERS), axis=0)]
+            glyph = cells[:, 2] > 0  # rules' cells are zero: they sample nothing
+            mapped = np.zeros(cells.shape, np.float32)
+            mapped[glyph] = self._sheet.map(cells[glyph], self._atlas.image)
+            parts["cell"] = [np.repeat(mapped[: len(cells) - len(reserved)], len(_CORNERS),
+                                       axis=0)]
         for k, buf in self._buffers.items():
             arrays = parts[k]
             data = np.concatenate(arrays) if arrays else np.zeros((0,) + buf.data.shape[1:],

@@ -58,9 +58,7 @@
     const anchor = [], offset = [], uv = [], cells = [], color = [], scale = [];
     for (const L of labels) {
       if (!L.text || !L.text.trim() || !Number.isFinite(L.x) || !Number.isFinite(L.y)) continue;
-      for (const [q, cell, [u0, v0, u1, v1]] of layout(table, L.text, L.size, L.ha, L.va,
-        L.rotation)) {
-        const quv = [[u0, v1], [u1, v1], [u1, v0], [u0, v0]];  // texels in the cell, v down
+      for (const [q, cell, quv] of layout(table, L.text, L.size, L.ha, L.va, L.rotation)) {
         for (const k of CORNERS) {
           anchor.push(L.x - origin[0], L.y - origin[1], 0 - origin[2]);
           offset.push(q[k][0], q[k][1]);

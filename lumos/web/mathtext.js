@@ -2,8 +2,9 @@
  * (its record's glyph table, page_axes.py), plain text and math, as
  * lumos/visuals/glyphs.py and mathtext.py (with the parser of mathtext_parser.py) lay
  * them out: kerned runs, scripts, big operators with limits, radicals and their rules
- * (cut out of the full block glyph as glyphs.py rule_quads), for axes.js
- * (`lumos.textLayout`).
+ * (solid boxes the shader puts on whole pixels as text.py _solid_rules, or in labels
+ * not turned by quarter turns cut out of the full block glyph as glyphs.py
+ * rule_quads), for axes.js (`lumos.textLayout`).
  */
 (function (global) {
   "use strict";
@@ -485,23 +486,41 @@
   }
 
   /** Glyph quads of a label: [corners (BL, BR, TR, TL) x, y pixel offsets, the cell in
-   * the sheet (x, y, width, height), the texels sampled in the cell (u0, v0, u1, v1)]. */
+   * the sheet (x, y, width, height), each corner's texels in the cell (v down)]. Rules
+   * of labels turned by quarter turns are text.py _solid_rules: the corners at the
+   * rule's centre, their "texels" the corner from it, the cell zero (the shader fills
+   * it on whole pixels, as Agg fills matplotlib's rules). */
   function layout(table, text, size, ha, va, rotation) {
     const ln = lineOf(table, text, size), ext = extentOf(table, ln, size);
-    const yOff = { top: -ext.top, bottom: -ext.bottom, center: -0.5 * (ext.top + ext.bottom),
-      baseline: 0 }[va];
+    // mathtext.py _math_layout: a math line drawn up by what its height is rounded up by
+    const raise = ln.math ? Math.ceil(ln.height * size - 1e-9) / size - ln.height : 0;
+    const yOff = raise + { top: -ext.top, bottom: -ext.bottom,
+      center: -0.5 * (ext.top + ext.bottom), baseline: 0 }[va];
     const align = { left: 0, center: 0.5, right: 1 }[ha];
     const c = Math.cos(rotation * Math.PI / 180), s = Math.sin(rotation * Math.PI / 180);
+    const quarters = rotation / 90, solid = quarters === Math.round(quarters);
+    // a solid rule turns exactly by quarter turns: it stays on the pixel grid
+    const [rc, rs] = solid ? [[1, 0], [0, 1], [-1, 0], [0, -1]][((quarters % 4) + 4) % 4] : [c, s];
     const out = [];
-    const quad = ([x0, y0, x1, y1], cell, texels) => {
+    const corners = ([x0, y0, x1, y1]) => {
       const bx0 = (x0 - align * ext.width) * size, bx1 = (x1 - align * ext.width) * size;
       const by0 = (y0 + yOff) * size, by1 = (y1 + yOff) * size;
-      let q = [[bx0, by0], [bx1, by0], [bx1, by1], [bx0, by1]];
+      return [[bx0, by0], [bx1, by0], [bx1, by1], [bx0, by1]];
+    };
+    const quad = (box, cell, [u0, v0, u1, v1]) => {
+      let q = corners(box);
       if (rotation !== 0) q = q.map(([x, y]) => [c * x - s * y, s * x + c * y]);
-      out.push([q, cell, texels]);
+      out.push([q, cell, [[u0, v1], [u1, v1], [u1, v0], [u0, v0]]]);
     };
     for (const [x0, y0, x1, y1, ch] of ln.items) {
-      if (ch === null) {
+      if (ch === null && solid) {
+        if (x1 <= x0 || y1 <= y0) continue;
+        const q = corners([x0, y0, x1, y1]);
+        const mx = 0.5 * (q[0][0] + q[2][0]), my = 0.5 * (q[0][1] + q[2][1]);
+        const turn = ([x, y]) => [rc * x - rs * y, rs * x + rc * y];
+        const mid = turn([mx, my]);
+        out.push([[mid, mid, mid, mid], [0, 0, 0, 0], q.map(([x, y]) => turn([x - mx, y - my]))]);
+      } else if (ch === null) {
         for (const [box, cell, texels] of ruleSlices(table, x0, y0, x1, y1)) quad(box, cell, texels);
       } else {
         const cell = glyph(table, ch).cell;

@@ -83,8 +83,8 @@ def test_text_pixels_unchanged_by_the_sheet():
     """The sheet copies every cell a quad samples, so labels draw exactly as from the
     atlas: compare with quads sampling the atlas's cells themselves."""
     from lumos.gpu.resources import Texture
-    from lumos.visuals.glyphs import atlas_cells
-    from lumos.visuals.mathtext import rich_layout
+    from lumos.visuals.fonts import hinting
+    from lumos.visuals.text import _glyph_run
 
     canvas = scene.Canvas(size=(160, 60), bgcolor="white")
     view = canvas.add_view()
@@ -93,8 +93,9 @@ def test_text_pixels_unchanged_by_the_sheet():
                               font_size=15))
     img = canvas.render()
     atlas = get_atlas()
-    cells = [atlas_cells(atlas, rich_layout(s, atlas.font, "center", "center",
-                                            font_size=15.0), 15.0)[2] for s in t._text]
+    # the quads' atlas cells (a rule's: zero, it samples nothing)
+    cells = [_glyph_run(atlas, s, 15.0, "center", "center", 0.0, hinting())[2]
+             for s in t._text]
     t._buffers["cell"].set_data(np.repeat(np.concatenate(cells), 6, axis=0).astype(np.float32))
     t._sheet.texture = Texture(atlas.image, filter="nearest")
     direct = canvas.render()

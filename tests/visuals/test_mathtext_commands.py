@@ -208,3 +208,18 @@ def test_every_symbol_name_of_matplotlib_is_its_glyph():
                 and laid[name] == [("DejaVuSans.ttf", theirs[0][1])]):
             differ.append(name)
     assert differ == ["check", "prime"]
+
+
+@pytest.mark.parametrize("points", [10, 16])
+def test_overline_rule_where_matplotlib_puts_it(points):
+    """\\overline: a rule one underline thick (0.75/12 em) on top of a box three rules
+    and 0.06 em above the argument, as matplotlib 3.11's (to 0.01 px, from the line's
+    baseline, the math raised to its box's top on a whole pixel in both)."""
+    mathtext_mpl = pytest.importorskip("matplotlib.mathtext")
+    from matplotlib.font_manager import FontProperties
+
+    s, px = r"$\overline{ab}$", points * 100 / 72
+    theirs = mathtext_mpl.MathTextParser("path").parse(s, 100, FontProperties(size=points))
+    ours = rich_layout(s, get_font(), "left", "baseline", font_size=px)
+    x0, y0, x1, y1 = ours.rules[0] * px
+    np.testing.assert_allclose([x0, y0, x1 - x0, y1 - y0], theirs.rects[0], atol=0.01)

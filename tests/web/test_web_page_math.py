@@ -1,8 +1,8 @@
 """The page's math layout of tick labels (lumos/web/axes.js) against Python's
 (lumos/visuals/mathtext.py): big operators, larger than the text and centred on the math
 axis, with limits above and below (∑, ∏) or scripts kerned by their slant (∫, ∮), and
-radicals (stretched over a tall argument, with an index; their bars cut out of the full
-block glyph)."""
+radicals (stretched over a tall argument, with an index; their bars solid boxes the
+shader puts on whole pixels, as matplotlib's Agg fills them)."""
 
 from __future__ import annotations
 
@@ -20,7 +20,10 @@ from test_web_follow import assert_same, page_and_python  # noqa: E402
 
 import lumos  # noqa: E402
 from lumos.plot.text import measure  # noqa: E402
+from lumos.visuals.fonts import hinting  # noqa: E402
+from lumos.visuals.glyphs import get_atlas  # noqa: E402
 from lumos.visuals.mathtext import layout_rich  # noqa: E402
+from lumos.visuals.text import _glyph_run  # noqa: E402
 
 pytestmark = pytest.mark.browser
 
@@ -51,13 +54,18 @@ def test_the_page_lays_out_big_operators_as_python(tmp_path):
         quads = b.evaluate(
             f"(() => {{ const t = lumos.standalone.desc.records[{json.dumps(rec)}].text;"
             f" return {json.dumps(LABELS)}.map((s) => lumos.axes.layout(t, s, 13.9, 'left',"
-            " 'baseline', 0).map((g) => g[0])); })()")
-    def ordered(q):  # Python puts the rules' slices after the glyphs, the page in turn
-        q = np.asarray(q, float).reshape(-1, 8)
+            " 'baseline', 0).map((g) => [g[0], g[2]])); })()")
+    def ordered(q):  # Python puts the rules after the glyphs, the page in turn
+        q = np.asarray(q, float).reshape(-1, 16)
         return q[np.lexsort(q.T[::-1])]
 
+    atlas = get_atlas()
     for s, page in zip(LABELS, quads, strict=True):
-        python, _ = layout_rich(s, 13.9)
+        # the Text visual's quads: corners and texels (a rule: a solid box, the corners
+        # from its centre), BL, BR, TR, TL of the 6 vertices per quad
+        offset, texel, _ = _glyph_run(atlas, s, 13.9, "left", "baseline", 0.0, hinting())
+        python = np.concatenate([offset.reshape(-1, 6, 2)[:, [0, 1, 2, 5]],
+                                 texel.reshape(-1, 6, 2)[:, [0, 1, 2, 5]]], axis=1)
         np.testing.assert_allclose(ordered(page), ordered(python), atol=0.01, err_msg=s)
 
 
