@@ -63,7 +63,10 @@ def render_gallery(out: Path) -> list[Path]:
         target = out / f"{script.stem}.png"
         sys.argv = [str(script), str(target)]
         try:
-            runpy.run_path(str(script), run_name="__main__")
+            # a script's rc changes and style sheets end with it (styles.py's ggplot
+            # dressed every later script), as in tests/test_gallery.py
+            with plt.rc_context():
+                runpy.run_path(str(script), run_name="__main__")
         finally:
             sys.argv = argv
             plt.close("all")
