@@ -20,7 +20,10 @@ del lazy_exports
 
 _registry: dict[str, type] = {}
 # kinds whose module loads on first use (``import lumos`` stays fast)
-_lazy = {"polar": ("lumos.plot.polar", "PolarAxes"), "3d": ("lumos.plot.axes3d", "Axes3D")}
+_lazy = {"polar": ("lumos.plot.polar", "PolarAxes"), "3d": ("lumos.plot.axes3d", "Axes3D"),
+         "aitoff": ("lumos.plot.geo", "AitoffAxes"), "hammer": ("lumos.plot.geo", "HammerAxes"),
+         "mollweide": ("lumos.plot.geo", "MollweideAxes"),
+         "lambert": ("lumos.plot.geo", "LambertAxes")}
 
 
 def register_projection(name, cls: type | None = None) -> None:

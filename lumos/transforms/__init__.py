@@ -9,17 +9,22 @@ from .affine import Affine
 from .base import Transform
 from .blended import Blended, blended_transform_factory
 from .chain import Chain, chain
+from .geo import Aitoff, Hammer, Lambert, Mollweide
 from .nonlinear import Log, Mercator, Polar, SymLog
 from .subdivide import subdivide
 
 __all__ = [
     "Affine",
+    "Aitoff",
     "Affine2D",
     "Blended",
     "blended_transform_factory",
     "Chain",
+    "Hammer",
+    "Lambert",
     "Log",
     "Mercator",
+    "Mollweide",
     "Polar",
     "SymLog",
     "Transform",
