@@ -26,6 +26,12 @@ _GLSL_NEWTON = 8
 _OFF_MAP = 1e-9  # how far past the edge (radians) an inverse still answers
 
 
+def _glsl_asin(v: str) -> str:
+    """GLSL asin of the expression ``v`` (in [-1, 1]) through atan: Mesa's llvmpipe
+    asin and acos are off by up to 4e-4, its atan by 3e-6."""
+    return f"atan({v}, sqrt(max(1.0 - ({v}) * ({v}), 0.0)))"
+
+
 class _Geo(Transform):
     """Shared parts: the transforms have no parameters unless a subclass says so."""
 
@@ -37,8 +43,10 @@ class _Geo(Transform):
 
 
 def _masked(lon: np.ndarray, lat: np.ndarray, pts: np.ndarray) -> np.ndarray:
-    """Write (lon, lat) into ``pts``; NaN where they fall off the sphere's map."""
-    off = (np.abs(lon) > math.pi + _OFF_MAP) | (np.abs(lat) > math.pi / 2 + _OFF_MAP)
+    """Write (lon, lat) into ``pts``; both NaN where either is or they fall off the
+    sphere's map."""
+    with np.errstate(invalid="ignore"):
+        off = ~((np.abs(lon) <= math.pi + _OFF_MAP) & (np.abs(lat) <= math.pi / 2 + _OFF_MAP))
     pts[:, 0] = np.where(off, np.nan, lon)
     pts[:, 1] = np.where(off, np.nan, lat)
     return pts
@@ -97,7 +105,8 @@ class Aitoff(_Geo):
     def glsl_forward(self) -> Snippet:
         body = (f"vec4 $fn(vec4 p) {{\n{GLSL_NAN_IN}"
                 "    float c = cos(p.y);\n"
-                "    float alpha = acos(clamp(c * cos(0.5 * p.x), -1.0, 1.0));\n"
+                "    float ca = clamp(c * cos(0.5 * p.x), -1.0, 1.0);\n"
+                "    float alpha = atan(sqrt(max(1.0 - ca * ca, 0.0)), ca);  // acos, see _glsl_asin\n"
                 "    float inv_sinc = alpha < 1e-4 ? 1.0 : alpha / sin(alpha);\n"
                 "    return vec4(c * sin(0.5 * p.x) * inv_sinc, sin(p.y) * inv_sinc, p.z, p.w);\n"
                 "}")
@@ -141,7 +150,7 @@ class Hammer(_Geo):
                 f"    if (q < 0.0) return {GLSL_NAN};\n"
                 "    float z = sqrt(q);\n"
                 "    float lon = 2.0 * atan(z * p.x, 2.0 * (2.0 * z * z - 1.0));\n"
-                "    return vec4(lon, asin(clamp(p.y * z, -1.0, 1.0)), p.z, p.w);\n"
+                f"    return vec4(lon, {_glsl_asin('clamp(p.y * z, -1.0, 1.0)')}, p.z, p.w);\n"
                 "}")
         return make_snippet("unhammer", body)
 
@@ -205,11 +214,12 @@ class Mollweide(_Geo):
         body = (f"vec4 $fn(vec4 p) {{\n{GLSL_NAN_IN}"
                 f"    float s = p.y / {glsl_float(_SQRT2)};\n"
                 f"    if (abs(s) > 1.0) return {GLSL_NAN};\n"
-                "    float theta = asin(s);\n"
+                f"    float theta = {_glsl_asin('s')};\n"
                 f"    float lon = {glsl_float(math.pi / (2 * _SQRT2))} * p.x / cos(theta);\n"
                 f"    if (abs(lon) > {glsl_float(math.pi + 1e-6)}) return {GLSL_NAN};\n"
-                "    float lat = asin(clamp((2.0 * theta + sin(2.0 * theta)) / "
-                f"{glsl_float(math.pi)}, -1.0, 1.0));\n"
+                f"    float s2 = clamp((2.0 * theta + sin(2.0 * theta)) / {glsl_float(math.pi)}, "
+                "-1.0, 1.0);\n"
+                f"    float lat = {_glsl_asin('s2')};\n"
                 "    return vec4(lon, lat, p.z, p.w);\n"
                 "}")
         return make_snippet("unmollweide", body)
@@ -274,9 +284,10 @@ class Lambert(Transform):
         body = (f"vec4 $fn(vec4 p) {{\n{GLSL_NAN_IN}"
                 "    float rho = max(length(p.xy), 1e-30);\n"
                 f"    if (rho > 2.0) return {GLSL_NAN};\n"
-                "    float c = 2.0 * asin(0.5 * rho);\n"
+                f"    float c = 2.0 * {_glsl_asin('0.5 * rho')};\n"
                 "    float sc = sin(c), cc = cos(c);\n"
-                f"    float lat = asin(clamp(cc * {s0} + p.y * sc * {c0} / rho, -1.0, 1.0));\n"
+                f"    float s = clamp(cc * {s0} + p.y * sc * {c0} / rho, -1.0, 1.0);\n"
+                f"    float lat = {_glsl_asin('s')};\n"
                 f"    float lon = {lon0} + atan(p.x * sc, rho * {c0} * cc - p.y * {s0} * sc);\n"
                 f"    lon = mod(lon + {glsl_float(math.pi)}, {glsl_float(2 * math.pi)}) - "
                 f"{glsl_float(math.pi)};\n"
