@@ -7,7 +7,7 @@ import numpy as np
 import pytest
 
 from lumos.transforms import Aitoff, Hammer, Lambert, Mollweide
-from tests.transforms.test_glsl import check, run_snippet
+from tests.transforms.test_glsl import check, ctx, run_snippet  # noqa: F401 (ctx: a fixture)
 
 mgeo = pytest.importorskip("matplotlib.projections.geo")
 
@@ -100,22 +100,7 @@ def test_aitoff_has_no_glsl_inverse():
         Aitoff().glsl_inverse()
 
 
-# --- the GLSL forms, run on a headless GL context --------------------------------------
-moderngl = pytest.importorskip("moderngl")
-
-
-@pytest.fixture(scope="module")
-def ctx():
-    try:
-        ctx = moderngl.create_context(standalone=True, backend="egl", require=330)
-    except Exception as exc:  # no GPU/EGL available
-        pytest.skip(f"no headless OpenGL context: {exc}")
-    fbo = ctx.framebuffer(color_attachments=[ctx.renderbuffer((1, 1), 4, dtype="f4")])
-    fbo.use()
-    yield ctx
-    ctx.release()
-
-
+# --- the GLSL forms, run on a headless GL context (test_glsl's) ------------------------
 def _points(pts: np.ndarray) -> np.ndarray:
     out = np.c_[pts, np.linspace(-1, 1, len(pts))]  # a z that must pass through
     out[0] = np.nan
@@ -124,23 +109,25 @@ def _points(pts: np.ndarray) -> np.ndarray:
 
 @pytest.mark.parametrize("version", ["330", "300es"])
 @pytest.mark.parametrize("t", ALL, ids=repr)
-def test_glsl_forward_matches_numpy(ctx, t, version):
+def test_glsl_forward_matches_numpy(request, t, version):
+    gl = request.getfixturevalue("ctx")
     pts = _points(INTERIOR)
     if isinstance(t, Lambert):  # the rim is ill-conditioned in float32
         pts = pts[np.isnan(pts[:, 0]) | (np.hypot(*t.forward(pts)[:, :2].T) < 1.95)]
     snip = t.glsl_forward()
-    gpu = run_snippet(ctx, snip.source, snip.name, pts, version)
+    gpu = run_snippet(gl, snip.source, snip.name, pts, version)
     check(gpu, t.forward(pts), rtol=3e-5)
 
 
 @pytest.mark.parametrize("version", ["330", "300es"])
 @pytest.mark.parametrize("t", [Hammer(), Mollweide(), Lambert(), Lambert(0.4, -0.3)], ids=repr)
-def test_glsl_inverse_matches_numpy(ctx, t, version):
+def test_glsl_inverse_matches_numpy(request, t, version):
+    gl = request.getfixturevalue("ctx")
     pts = INTERIOR[np.abs(INTERIOR[:, 1]) < math.radians(80)]  # away from the poles,
     # where longitude is ill-conditioned in float32
     xy = _points(t.forward(pts))
     if isinstance(t, Lambert):
         xy = xy[np.isnan(xy[:, 0]) | (np.hypot(*xy[:, :2].T) < 1.9)]
     snip = t.glsl_inverse()
-    gpu = run_snippet(ctx, snip.source, snip.name, xy, version)
+    gpu = run_snippet(gl, snip.source, snip.name, xy, version)
     check(gpu, t.inverse(xy), rtol=3e-5)

@@ -186,18 +186,19 @@ class GeoAxes(Axes):
 
     def set_longitude_grid(self, degrees) -> None:
         """Meridians (and x labels) every ``degrees`` of longitude, ±180 left out."""
-        step = _check_degrees(degrees, "degrees")
-        grid = np.arange(-180 + step, 180, step)
-        self.xaxis.set_major_locator(ticker.FixedLocator(np.deg2rad(grid)))
-        self.xaxis.set_major_formatter(self.ThetaFormatter(step))
-        self._dirty = True
+        self._set_graticule(self.xaxis, degrees, 180)
 
     def set_latitude_grid(self, degrees) -> None:
         """Parallels (and y labels) every ``degrees`` of latitude, ±90 left out."""
+        self._set_graticule(self.yaxis, degrees, 90)
+
+    def _set_graticule(self, axis, degrees, edge: int) -> None:
+        """Ticks every ``degrees`` strictly between ``-edge`` and ``edge`` (the fixed
+        limits), labelled in degrees rounded to the step."""
         step = _check_degrees(degrees, "degrees")
-        grid = np.arange(-90 + step, 90, step)
-        self.yaxis.set_major_locator(ticker.FixedLocator(np.deg2rad(grid)))
-        self.yaxis.set_major_formatter(self.ThetaFormatter(step))
+        axis.set_major_locator(ticker.FixedLocator(np.deg2rad(np.arange(-edge + step, edge,
+                                                                        step))))
+        axis.set_major_formatter(self.ThetaFormatter(step))
         self._dirty = True
 
     def set_longitude_grid_ends(self, degrees) -> None:

@@ -106,7 +106,7 @@ class Aitoff(_Geo):
         body = (f"vec4 $fn(vec4 p) {{\n{GLSL_NAN_IN}"
                 "    float c = cos(p.y);\n"
                 "    float ca = clamp(c * cos(0.5 * p.x), -1.0, 1.0);\n"
-                "    float alpha = atan(sqrt(max(1.0 - ca * ca, 0.0)), ca);  // acos, see _glsl_asin\n"
+                "    float alpha = atan(sqrt(max(1.0 - ca * ca, 0.0)), ca);  // acos (_glsl_asin)\n"
                 "    float inv_sinc = alpha < 1e-4 ? 1.0 : alpha / sin(alpha);\n"
                 "    return vec4(c * sin(0.5 * p.x) * inv_sinc, sin(p.y) * inv_sinc, p.z, p.w);\n"
                 "}")
@@ -264,10 +264,14 @@ class Lambert(Transform):
             lon = np.where(np.isnan(c), np.nan, (lon + math.pi) % (2 * math.pi) - math.pi)
         return _masked(lon, np.where(np.isnan(c), np.nan, lat), pts)
 
+    def _glsl_centre(self) -> tuple[str, str, str]:
+        """The centre's longitude, sine and cosine of latitude as GLSL constants."""
+        lat0 = self.center_latitude
+        return (glsl_float(self.center_longitude), glsl_float(math.sin(lat0)),
+                glsl_float(math.cos(lat0)))
+
     def glsl_forward(self) -> Snippet:
-        lon0 = glsl_float(self.center_longitude)
-        s0, c0 = glsl_float(math.sin(self.center_latitude)), glsl_float(
-            math.cos(self.center_latitude))
+        lon0, s0, c0 = self._glsl_centre()
         body = (f"vec4 $fn(vec4 p) {{\n{GLSL_NAN_IN}"
                 "    float cl = cos(p.y), sl = sin(p.y);\n"
                 f"    float d = p.x - {lon0};\n"
@@ -278,9 +282,7 @@ class Lambert(Transform):
         return make_snippet("lambert", body)
 
     def glsl_inverse(self) -> Snippet:
-        lon0 = glsl_float(self.center_longitude)
-        s0, c0 = glsl_float(math.sin(self.center_latitude)), glsl_float(
-            math.cos(self.center_latitude))
+        lon0, s0, c0 = self._glsl_centre()
         body = (f"vec4 $fn(vec4 p) {{\n{GLSL_NAN_IN}"
                 "    float rho = max(length(p.xy), 1e-30);\n"
                 f"    if (rho > 2.0) return {GLSL_NAN};\n"
