@@ -204,3 +204,26 @@ def test_geo_demo_picture_close_to_matplotlib(name, tmp_path):
     # measured 0.45 to 0.63 (antialiasing, the rim drawn as a polygon, matplotlib's
     # coarser grid lines near Lambert's rim)
     assert diff < 0.8, diff
+
+
+def test_styled_maps_with_labels_close_to_matplotlib(tmp_path):
+    """Face color, a colored spine, dashed white grid, axis labels (the latitude label
+    left of the latitude tick labels), another graticule and small blue tick labels,
+    laid out by tight_layout: as matplotlib draws them."""
+    pics = []
+    for mod, tag in ((plt, "lumos"), (mplt, "mpl")):
+        fig, axs = mod.subplots(1, 2, subplot_kw={"projection": "hammer"}, figsize=(8, 3))
+        axs[0].set_facecolor("lightblue")
+        axs[0].spines["geo"].set_color("r")
+        axs[0].set_xlabel("longitude")
+        axs[0].set_ylabel("latitude")
+        axs[0].grid(True, color="w", linestyle="--")
+        axs[1].set_longitude_grid(60)
+        axs[1].set_latitude_grid(30)
+        axs[1].grid(True)
+        axs[1].tick_params(labelsize=7, labelcolor="b")
+        axs[1].set_title("T")
+        fig.tight_layout()
+        pics.append(_rendered(fig, tmp_path / f"{tag}.png"))
+    diff = np.abs(pics[0] - pics[1]).mean()
+    assert diff < 1.0, diff  # measured 0.76

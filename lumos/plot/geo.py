@@ -289,18 +289,23 @@ class GeoAxes(Axes):
                     out.append((text, px - _Y_LABEL_GAP, py, "right", "center", size))
         return out
 
+    def _tick_label_reach(self) -> tuple[float, float, float, float]:
+        """Pixels (left, right, bottom, top) the tick labels reach beyond the box."""
+        bx, by, bw, bh = self.box
+        left = bottom = right = top = 0.0
+        for text, x, y, ha, _, size in self._tick_labels():
+            w, h, _ = textmod.measure(text, size)
+            x0 = x - (w if ha == "right" else w / 2)
+            y0 = y - (h / 2 if ha == "right" else 0.0)  # latitudes centred, longitudes above
+            left, right = max(left, bx - x0), max(right, x0 + w - (bx + bw))
+            bottom, top = max(bottom, by - y0), max(top, y0 + h - (by + bh))
+        return left, right, bottom, top
+
     def own_margins(self) -> tuple[float, float, float, float]:
         """The latitude labels reach left of the box; the title sits above it."""
         from .titles import title_room
 
-        bx, by, bw, bh = self.box
-        left = bottom = right = top = 0.0
-        for text, x, y, ha, va, size in self._tick_labels():
-            w, h, _ = textmod.measure(text, size)
-            x0 = x - (w if ha == "right" else w / 2)
-            y0 = y - (h / 2 if va == "center" else 0.0)
-            left, right = max(left, bx - x0), max(right, x0 + w - (bx + bw))
-            bottom, top = max(bottom, by - y0), max(top, y0 + h - (by + bh))
+        left, right, bottom, top = self._tick_label_reach()
         fig = self.figure
         for axis in (self.xaxis, self.yaxis):
             if axis.label_text:
@@ -339,7 +344,7 @@ class GeoAxes(Axes):
                     fig.points_to_pixels(self.xaxis.label_size), self.xaxis.label_color,
                     ha="center", va="top")
         if self.yaxis.label_text:
-            left = self.own_margins()[0]
+            left = self._tick_label_reach()[0]
             ov.text(self.yaxis.label_text,
                     bx - left - fig.points_to_pixels(self.yaxis.labelpad), by + bh / 2,
                     fig.points_to_pixels(self.yaxis.label_size), self.yaxis.label_color,
