@@ -95,11 +95,6 @@ def test_lambert_parameters():
     np.testing.assert_allclose(Lambert(0.4, -0.3).forward([0.4, -0.3]), [0, 0], atol=1e-15)
 
 
-def test_aitoff_has_no_glsl_inverse():
-    with pytest.raises(NotImplementedError, match="Aitoff"):
-        Aitoff().glsl_inverse()
-
-
 # --- the GLSL forms, run on a headless GL context (test_glsl's) ------------------------
 def _points(pts: np.ndarray) -> np.ndarray:
     out = np.c_[pts, np.linspace(-1, 1, len(pts))]  # a z that must pass through
@@ -120,7 +115,7 @@ def test_glsl_forward_matches_numpy(request, t, version):
 
 
 @pytest.mark.parametrize("version", ["330", "300es"])
-@pytest.mark.parametrize("t", [Hammer(), Mollweide(), Lambert(), Lambert(0.4, -0.3)], ids=repr)
+@pytest.mark.parametrize("t", ALL, ids=repr)
 def test_glsl_inverse_matches_numpy(request, t, version):
     gl = request.getfixturevalue("ctx")
     pts = INTERIOR[np.abs(INTERIOR[:, 1]) < math.radians(80)]  # away from the poles,

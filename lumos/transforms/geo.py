@@ -103,14 +103,43 @@ class Aitoff(_Geo):
         return out[:, 0], out[:, 1]
 
     def glsl_forward(self) -> Snippet:
-        body = (f"vec4 $fn(vec4 p) {{\n{GLSL_NAN_IN}"
-                "    float c = cos(p.y);\n"
-                "    float ca = clamp(c * cos(0.5 * p.x), -1.0, 1.0);\n"
-                "    float alpha = atan(sqrt(max(1.0 - ca * ca, 0.0)), ca);  // acos (_glsl_asin)\n"
-                "    float inv_sinc = alpha < 1e-4 ? 1.0 : alpha / sin(alpha);\n"
-                "    return vec4(c * sin(0.5 * p.x) * inv_sinc, sin(p.y) * inv_sinc, p.z, p.w);\n"
-                "}")
+        body = (f"{_AITOFF_XY}\nvec4 $fn(vec4 p) {{\n{GLSL_NAN_IN}"
+                "    return vec4($fn_xy(p.xy), p.z, p.w);\n}")
         return make_snippet("aitoff", body)
+
+    def glsl_inverse(self) -> Snippet:
+        """Newton's method from the Hammer point, as the numpy inverse, with a fixed
+        number of steps (float32 settles in 5) and the Jacobian by central differences."""
+        start = Hammer().glsl_inverse()
+        half, pi = glsl_float(math.pi / 2), glsl_float(math.pi)
+        body = (f"{_AITOFF_XY}\nvec4 $fn(vec4 p) {{\n{GLSL_NAN_IN}"
+                f"    vec2 u = p.xy / {half};\n"
+                f"    if (dot(u, u) > 1.000001) return {GLSL_NAN};\n"
+                f"    vec2 ll = {start.name}(vec4({glsl_float(2 * _SQRT2)} * u.x, "
+                f"{glsl_float(_SQRT2)} * min(abs(u.y), 1.0) * sign(u.y), 0.0, 1.0)).xy;\n"
+                "    vec2 dl = vec2(1e-3, 0.0), dp = vec2(0.0, 1e-3);\n"
+                f"    for (int i = 0; i < {_GLSL_NEWTON}; ++i) {{\n"
+                "        vec2 r = $fn_xy(ll) - p.xy;\n"
+                "        vec2 jl = ($fn_xy(ll + dl) - $fn_xy(ll - dl)) * 500.0;\n"
+                "        vec2 jp = ($fn_xy(ll + dp) - $fn_xy(ll - dp)) * 500.0;\n"
+                "        float det = jl.x * jp.y - jp.x * jl.y;\n"
+                "        if (abs(det) < 1e-12) break;\n"
+                "        ll -= vec2(jp.y * r.x - jp.x * r.y, jl.x * r.y - jl.y * r.x) / det;\n"
+                f"        ll = clamp(ll, vec2(-{pi}, -{half}), vec2({pi}, {half}));\n"
+                "    }\n"
+                "    return vec4(ll, p.z, p.w);\n}")
+        return make_snippet("unaitoff", body, needs=(start,))
+
+
+# matplotlib's Aitoff in GLSL, (lon, lat) -> (x, y); acos written through atan as in
+# _glsl_asin
+_AITOFF_XY = """vec2 $fn_xy(vec2 ll) {
+    float c = cos(ll.y);
+    float ca = clamp(c * cos(0.5 * ll.x), -1.0, 1.0);
+    float alpha = atan(sqrt(max(1.0 - ca * ca, 0.0)), ca);
+    float inv_sinc = alpha < 1e-4 ? 1.0 : alpha / sin(alpha);
+    return vec2(c * sin(0.5 * ll.x), sin(ll.y)) * inv_sinc;
+}"""
 
 
 class Hammer(_Geo):
