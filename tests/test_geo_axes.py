@@ -227,3 +227,29 @@ def test_styled_maps_with_labels_close_to_matplotlib(tmp_path):
         pics.append(_rendered(fig, tmp_path / f"{tag}.png"))
     diff = np.abs(pics[0] - pics[1]).mean()
     assert diff < 1.0, diff  # measured 0.76
+
+
+@pytest.mark.parametrize("name", ["mollweide", "aitoff", "lambert"])
+def test_the_page_draws_the_map_and_the_mouse_moves_nothing(name, tmp_path):
+    """In the browser (WebGL2, the GLSL maps in ES 3.00) the page draws what Python
+    draws; a drag and a wheel leave it as it is (no pan, no zoom)."""
+    from tests import browser
+
+    fig = plt.figure(figsize=(4, 3), dpi=100)
+    ax = fig.add_subplot(projection=name)
+    lon, lat = np.meshgrid(np.linspace(-1.4, 1.4, 8), np.linspace(-1.2, 1.2, 7))
+    ax.pcolormesh(lon, lat, (lon * lat)[:-1, :-1], cmap="viridis")
+    ax.plot([-2.5, 2.5], [-1.0, 1.2], "r-", lw=2)
+    ax.scatter([0.5, -1.0], [0.3, -0.8], s=40, c="k")
+    ax.grid(True)
+    python = fig.render()
+    with browser.Chromium((400, 300)) as b:
+        b.open(fig.savefig(tmp_path / "map.html"))
+        page = b.capture()
+        b.drag(200, 150, 260, 180)
+        b.wheel(200, 150, -300)
+        moved = b.capture()
+        b.check_errors()
+    diff = browser.image_difference(page, python)
+    assert diff["mean"] < 1.0 and diff["bad_fraction"] < 0.005, diff
+    assert np.array_equal(page, moved)
