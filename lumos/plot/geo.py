@@ -264,39 +264,47 @@ class GeoAxes(Axes):
             line.snap = bool(rcParams["path.snap"])
             self.set_visual_clip(line, style.get("clip_on", True))
 
-    def _tick_labels(self) -> list[tuple[str, float, float, str, str, float]]:
-        """(text, x, y, ha, va, size px) of the tick labels, where matplotlib puts them:
-        longitudes on the equator 4 pixels up, latitudes 8 pixels left of the
-        western rim, 10 % further from the equator than their parallel."""
+    def _tick_labels(self) -> list[tuple[str, float, float, str, str, float, object]]:
+        """(text, x, y, ha, va, size px, color) of the tick labels, where matplotlib puts
+        them: longitudes on the equator, 4 pixels above it (label1) or below it
+        (label2); latitudes 8 pixels left of the western rim (label1) or right of the
+        eastern one (label2), 10 % further from the equator than their parallel."""
         out = []
         view = self.transView.frozen()
         proj = self._core_transform()
         fig = self.figure
         for axis in (self.xaxis, self.yaxis):
-            if not (axis.visible and axis.show_labels):
+            sides = [side for side, on in ((1, axis.major.label1On), (2, axis.major.label2On))
+                     if on]
+            if not (axis.visible and sides):
                 continue
             values, labels, _, _ = axis.ticks()
             size = fig.points_to_pixels(axis.tick_size)
+            color = axis.tick_label_color
             for v, text in zip(values, labels, strict=True):
                 if not text or not math.isfinite(v):
                     continue
-                if axis is self.xaxis:
-                    px, py = view.forward(proj.forward(np.array([v, 0.0])))
-                    out.append((text, px, py + _X_LABEL_RISE, "center", "bottom", size))
-                else:
-                    x, y = proj.forward(np.array([-math.pi, v]))
-                    px, py = view.forward(np.array([x, y * _Y_LABEL_SPREAD]))
-                    out.append((text, px - _Y_LABEL_GAP, py, "right", "center", size))
+                for side in sides:
+                    sign = 1.0 if side == 1 else -1.0
+                    if axis is self.xaxis:
+                        px, py = view.forward(proj.forward(np.array([v, 0.0])))
+                        out.append((text, px, py + sign * _X_LABEL_RISE, "center",
+                                    "bottom" if side == 1 else "top", size, color))
+                    else:
+                        x, y = proj.forward(np.array([-sign * math.pi, v]))
+                        px, py = view.forward(np.array([x, y * _Y_LABEL_SPREAD]))
+                        out.append((text, px - sign * _Y_LABEL_GAP, py,
+                                    "right" if side == 1 else "left", "center", size, color))
         return out
 
     def _tick_label_reach(self) -> tuple[float, float, float, float]:
         """Pixels (left, right, bottom, top) the tick labels reach beyond the box."""
         bx, by, bw, bh = self.box
         left = bottom = right = top = 0.0
-        for text, x, y, ha, _, size in self._tick_labels():
+        for text, x, y, ha, va, size, _ in self._tick_labels():
             w, h, _ = textmod.measure(text, size)
-            x0 = x - (w if ha == "right" else w / 2)
-            y0 = y - (h / 2 if ha == "right" else 0.0)  # latitudes centred, longitudes above
+            x0 = x - {"right": w, "center": w / 2}.get(ha, 0.0)
+            y0 = y - {"top": h, "center": h / 2}.get(va, 0.0)
             left, right = max(left, bx - x0), max(right, x0 + w - (bx + bw))
             bottom, top = max(bottom, by - y0), max(top, y0 + h - (by + bh))
         return left, right, bottom, top
@@ -334,9 +342,8 @@ class GeoAxes(Axes):
         if self.frame_on and spine.get_visible():
             ov.line(self.transView.frozen().forward(self._outline()), spine.color,
                     fig.points_to_pixels(spine.linewidth))
-        for text, x, y, ha, va, size in self._tick_labels():
-            axis = self.xaxis if va == "bottom" else self.yaxis
-            ov.text(text, x, y, size, axis.tick_label_color, ha=ha, va=va)
+        for text, x, y, ha, va, size, color in self._tick_labels():
+            ov.text(text, x, y, size, color, ha=ha, va=va)
         bx, by, bw, bh = self.box
         if self.xaxis.label_text:
             ov.text(self.xaxis.label_text, bx + bw / 2,
