@@ -264,8 +264,9 @@ class GeoAxes(Axes):
             line.snap = bool(rcParams["path.snap"])
             self.set_visual_clip(line, style.get("clip_on", True))
 
-    def _tick_labels(self) -> list[tuple[str, float, float, str, str, float, object]]:
-        """(text, x, y, ha, va, size px, color) of the tick labels, where matplotlib puts
+    def _tick_labels(self) -> list[tuple[str, float, float, str, str, float, object, float]]:
+        """(text, x, y, ha, va, size px, color, rotation) of the tick labels (aligned as
+        matplotlib's default rotation mode aligns: the rotated box), where matplotlib puts
         them: longitudes on the equator, 4 pixels above it (label1) or below it
         (label2); latitudes 8 pixels left of the western rim (label1) or right of the
         eastern one (label2), 10 % further from the equator than their parallel."""
@@ -280,7 +281,7 @@ class GeoAxes(Axes):
                 continue
             values, labels, _, _ = axis.ticks()
             size = fig.points_to_pixels(axis.tick_size)
-            color = axis.tick_label_color
+            color, rotation = axis.tick_label_color, float(axis.major.labelrotation)
             for v, text in zip(values, labels, strict=True):
                 if not text or not math.isfinite(v):
                     continue
@@ -289,24 +290,23 @@ class GeoAxes(Axes):
                     if axis is self.xaxis:
                         px, py = view.forward(proj.forward(np.array([v, 0.0])))
                         out.append((text, px, py + sign * _X_LABEL_RISE, "center",
-                                    "bottom" if side == 1 else "top", size, color))
+                                    "bottom" if side == 1 else "top", size, color, rotation))
                     else:
                         x, y = proj.forward(np.array([-sign * math.pi, v]))
                         px, py = view.forward(np.array([x, y * _Y_LABEL_SPREAD]))
                         out.append((text, px - sign * _Y_LABEL_GAP, py,
-                                    "right" if side == 1 else "left", "center", size, color))
+                                    "right" if side == 1 else "left", "center", size, color,
+                                    rotation))
         return out
 
     def _tick_label_reach(self) -> tuple[float, float, float, float]:
         """Pixels (left, right, bottom, top) the tick labels reach beyond the box."""
         bx, by, bw, bh = self.box
         left = bottom = right = top = 0.0
-        for text, x, y, ha, va, size, _ in self._tick_labels():
-            w, h, _ = textmod.measure(text, size)
-            x0 = x - {"right": w, "center": w / 2}.get(ha, 0.0)
-            y0 = y - {"top": h, "center": h / 2}.get(va, 0.0)
-            left, right = max(left, bx - x0), max(right, x0 + w - (bx + bw))
-            bottom, top = max(bottom, by - y0), max(top, y0 + h - (by + bh))
+        for text, x, y, ha, va, size, _, rotation in self._tick_labels():
+            x0, y0, x1, y1 = textmod.window_box(text, x, y, size, ha, va, rotation)
+            left, right = max(left, bx - x0), max(right, x1 - (bx + bw))
+            bottom, top = max(bottom, by - y0), max(top, y1 - (by + bh))
         return left, right, bottom, top
 
     def own_margins(self) -> tuple[float, float, float, float]:
@@ -342,8 +342,9 @@ class GeoAxes(Axes):
         if self.frame_on and spine.get_visible():
             ov.line(self.transView.frozen().forward(self._outline()), spine.color,
                     fig.points_to_pixels(spine.linewidth))
-        for text, x, y, ha, va, size, color in self._tick_labels():
-            ov.text(text, x, y, size, color, ha=ha, va=va)
+        for text, x, y, ha, va, size, color, rotation in self._tick_labels():
+            tx, ty, tha, tva = textmod.place(text, x, y, size, ha, va, rotation)
+            ov.text(text, tx, ty, size, color, ha=tha, va=tva, rotation=rotation)
         bx, by, bw, bh = self.box
         if self.xaxis.label_text:
             ov.text(self.xaxis.label_text, bx + bw / 2,
