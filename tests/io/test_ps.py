@@ -194,6 +194,20 @@ def test_sfnt_pieces_cut_at_tables_and_glyphs():
         assert b - a <= 65534 or not [s for s in starts if a < s < b]  # a table too long
 
 
+@pytest.mark.parametrize("size", [0, 1, 2, 3, 4, 5, 9, 100_000])
+def test_ascii85_round_trips(size):
+    import base64
+    import zlib
+
+    from lumos.io.ps import _ascii85
+
+    data = np.random.default_rng(size).integers(0, 256, size, dtype=np.uint8).tobytes()
+    data = data[: size // 2] + bytes(size - size // 2)  # noise, then zeros
+    text = _ascii85(data)
+    assert text.endswith("~>") and all(line.startswith(" ") for line in text.splitlines())
+    assert zlib.decompress(base64.a85decode("<~" + "".join(text.split()), adobe=True)) == data
+
+
 def test_translucent_paint_is_opaque_with_a_warning(plt, tmp_path):
     """As matplotlib's PostScript: alpha dropped, one warning; alpha 0 not drawn."""
     fig, ax = plt.subplots(figsize=(3, 2), dpi=100)
@@ -297,10 +311,20 @@ def test_user_text_cannot_break_out(plt, tmp_path):
     assert lines.count(b"%%EOF") == 1 and lines.count(b"showpage") == 1
     assert not [x for x in lines if b"showpage" in x and not x.startswith(b"%%Title")
                 and x != b"showpage"]
-    assert b"(A)" not in data and b"/Author <FEFF0028004100290020005C00200042>" in data
+    assert b"(A)" not in data and b"pdfmark" not in data  # an EPS keeps its host's info
     ghostscript(tmp_path / "x.eps", 100)  # no PostScript error
     text = text_of(tmp_path / "x.eps")
     assert ") showpage (\\)" in text and "%!PS é ∑" in text
+    # a PS file's metadata, distilled, is the PDF's document information
+    fig.savefig(tmp_path / "x.ps", metadata={"Title": evil, "Author": "(A) \\ B"})
+    assert b"/Author <FEFF0028004100290020005C00200042>" in (tmp_path / "x.ps").read_bytes()
+    subprocess.run([shutil.which("gs") or "gs", "-q", "-dSAFER", "-dBATCH", "-dNOPAUSE",
+                    "-sDEVICE=pdfwrite", f"-sOutputFile={tmp_path / 'x.pdf'}",
+                    str(tmp_path / "x.ps")], check=True, capture_output=True, timeout=120)
+    info = subprocess.run([shutil.which("pdfinfo") or "pdfinfo", str(tmp_path / "x.pdf")],
+                          check=True, capture_output=True, timeout=60).stdout.decode("utf-8")
+    assert "Author:          (A) \\ B" in info and "Creator:         lumos" in info
+    assert ") showpage (\\) " in info and "%!PS é ∑" in info
 
 
 def test_format_file_objects_and_atomic_writes(plt, tmp_path):
@@ -314,6 +338,8 @@ def test_format_file_objects_and_atomic_writes(plt, tmp_path):
     text = io.StringIO()  # matplotlib writes PostScript into text files too
     fig.savefig(text, format="eps")
     assert text.getvalue().startswith("%!PS-Adobe-3.0 EPSF-3.0\n")
+    fig.savefig(buf := io.BytesIO(), format="eps", metadata={"Creator": None})
+    assert b"%%Creator" not in buf.getvalue()  # None leaves a key out, as in a PDF
     (tmp_path / "old.eps").write_bytes(b"old")
     with pytest.raises(ValueError, match="papertype"):
         fig.savefig(tmp_path / "old.eps", papertype="a11")
