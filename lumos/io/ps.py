@@ -206,10 +206,12 @@ class _Writer(ContentWriter):
 
         def define(name: str) -> str:
             body = "\n".join(self._hatch_tile(p, color))
-            # made in the page's pixel space, so tiles start at its top-left corner
+            # made in the page's pixel space, so tiles start at its top-left corner; a
+            # tile may be painted whenever the interpreter likes: it finds rg, B, ... itself
             return (f"/{name} << /PatternType 1 /PaintType 1 /TilingType 1 "
                     f"/BBox [0 0 {cell} {cell}] /XStep {cell} /YStep {cell} "
-                    f"/PaintProc {{pop\n{body}}} >> matrix makepattern def")
+                    f"/PaintProc {{pop lumosdict begin\n{body}\nend}} >> matrix makepattern "
+                    f"def")
 
         return self._define(("hatch", p.hatch, tuple(color), p.hatch_width), "P", define)
 
