@@ -35,6 +35,7 @@ of the figure's size), turned a quarter for ``orientation="landscape"``.
 
 from __future__ import annotations
 
+import functools
 import warnings
 import zlib
 from pathlib import Path as FilePath
@@ -158,6 +159,10 @@ def _ascii85(data: bytes) -> str:
     return "\n".join(" " + text[i:i + 75] for i in range(0, len(text), 75)) + "~>"
 
 
+def _rgb(rgba) -> str:
+    return " ".join(num(float(c), 4) for c in rgba[:3])
+
+
 def _dsc(text) -> str:
     """A DSC comment's text: printable ASCII, one line."""
     return "".join(c if " " <= c <= "~" else "?" for c in str(text))[:240]
@@ -194,9 +199,9 @@ class _Writer(ContentWriter):
 
     def _marker_colors(self, face, edge) -> str:
         self.alpha(face[3], 1 if edge is None else edge[3])
-        ops = [" ".join(nums(face[:3], 4)) + " rg" if face[3] > 0 else "nofill"]
+        ops = [_rgb(face) + " rg" if face[3] > 0 else "nofill"]
         if edge is not None:
-            ops.append(" ".join(nums(edge[:3], 4)) + " RG" if edge[3] > 0 else "nostroke")
+            ops.append(_rgb(edge) + " RG" if edge[3] > 0 else "nostroke")
         return " ".join(ops)
 
     def _hatch(self, p: Path) -> str:
@@ -262,7 +267,7 @@ class _Writer(ContentWriter):
             if gid not in names:
                 names[gid] = _glyph_name(gid, chars[i] if chars else "", names)
         pos = run.positions
-        out = [f"q {' '.join(nums(run.color[:3], 4))} setrgbcolor"]
+        out = [f"q {_rgb(run.color)} setrgbcolor"]
         for a, b, matrix in text_lines(run):
             dx = nums(pos[a:b, 0] - pos[a, 0], 3)
             out.append(f"q {' '.join(nums(matrix, 4))} cm /{key} {num(run.size, 4)} selectfont "
@@ -343,22 +348,13 @@ def _glyph_name(gid: int, char: str, taken: dict[int, str]) -> str:
 
 def _type3(font: FilePath, key: str, names: dict[int, str]) -> str:
     """A Type 3 font of the outlines of the glyphs in ``names`` (1000 units per em)."""
-    from ..visuals.fonts import get_font
-
-    face = get_font(path=font)
     procs, boxes = [], []
     for gid, name in sorted({0: ".notdef", **names}.items()):
-        verts, codes = face.outline(gid)
-        advance = num(face.advance(gid) * 1000.0, 1)
-        if len(verts):
-            pts = verts * 1000.0
-            box = [*np.floor(pts.min(axis=0)), *np.ceil(pts.max(axis=0))]
+        advance, box, body = _type3_glyph(font, gid)
+        if box is not None:
             boxes.append(box)
-            body = f"{path_ops(pts, codes, 1)}\nfill"
-        else:
-            box, body = [0, 0, 0, 0], ""
-        procs.append(f"/{name} {{{advance} 0 {' '.join(nums(box, 0))} setcachedevice\n"
-                     f"{body}}} bind def")
+        procs.append(f"/{name} {{{advance} 0 {' '.join(nums(box or [0] * 4, 0))} "
+                     f"setcachedevice\n{body}}} bind def")
     bbox = np.array(boxes).reshape(-1, 4)
     fbox = [*bbox[:, :2].min(axis=0), *bbox[:, 2:].max(axis=0)] if len(bbox) else [0] * 4
     return "\n".join([
@@ -370,6 +366,22 @@ def _type3(font: FilePath, key: str, names: dict[int, str]) -> str:
         "bind def",
         "/BuildChar {1 index /Encoding get exch get 1 index /BuildGlyph get exec} bind def",
         f"currentdict end /{key} exch definefont pop"])
+
+
+@functools.lru_cache(maxsize=4096)
+def _type3_glyph(font: FilePath, gid: int) -> tuple[str, list | None, str]:
+    """A Type 3 glyph's advance, bounding box (None: blank) and outline operators, made
+    once per process (each file's fonts draw the same glyphs again)."""
+    from ..visuals.fonts import get_font
+
+    face = get_font(path=font)
+    verts, codes = face.outline(gid)
+    advance = num(face.advance(gid) * 1000.0, 1)
+    if not len(verts):
+        return advance, None, ""
+    pts = verts * 1000.0
+    box = [*np.floor(pts.min(axis=0)), *np.ceil(pts.max(axis=0))]
+    return advance, box, f"{path_ops(pts, codes, 1)}\nfill"
 
 
 def _type42(font: FilePath, key: str, subset: tuple[bytes, dict[int, int]],
