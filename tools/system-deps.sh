@@ -9,8 +9,8 @@
 set -euo pipefail
 packages=(libegl1 libegl-mesa0 libgl1-mesa-dri)
 if [ "${1:-}" = "--test" ]; then
-  packages+=(chromium poppler-utils ghostscript xvfb povray libglx-mesa0 libxcb-icccm4 libxcb-keysyms1
-             libxcb-cursor0
+  packages+=(chromium poppler-utils ghostscript xvfb povray libglx-mesa0 libxcb-icccm4
+             libxcb-keysyms1 libxcb-cursor0
              libxkbcommon-x11-0 libxcb-xkb1 libxcb-shape0 libxcb-render-util0 libxcb-image0
              libxcb-randr0 libxcb-xinerama0)
 fi
