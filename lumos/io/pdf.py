@@ -82,7 +82,7 @@ def _color(rgba, op: str) -> str:
     return " ".join(num(c, 4) for c in rgba[:3]) + " " + op
 
 
-def path_ops(vertices: np.ndarray, codes: np.ndarray, decimals: int = 2) -> str:
+def _path_ops(vertices: np.ndarray, codes: np.ndarray, decimals: int = 2) -> str:
     """``m l c h`` operators (quadratic curves raised to cubic)."""
     if is_polyline(codes):
         xy = nums(vertices, decimals)
@@ -110,7 +110,7 @@ def _clip_ops(clip) -> list[str]:
         if kind == "rect":
             out.append(" ".join(nums(shape)) + " re W n")
         elif len(shape[0]):
-            out.append(path_ops(*shape) + "\nW n")
+            out.append(_path_ops(*shape) + "\nW n")
         else:  # a clip path with nothing inside
             out.append("0 0 0 0 re W n")
     return out
@@ -213,7 +213,7 @@ class ContentWriter:
         verts, codes = segments(p)
         if not len(verts):
             return
-        ops = path_ops(verts, codes)
+        ops = _path_ops(verts, codes)
         even = p.fill_rule == "evenodd"
         fill = p.fill is not None and p.fill[3] > 0
         stroke = p.stroke is not None and p.stroke.width > 0 and p.stroke.color[3] > 0
@@ -239,7 +239,7 @@ class ContentWriter:
         """What paints one tile of ``p``'s hatch (``hatch_cell`` pixels) in ``color``."""
         body = [_color(color, "rg"), _color(color, "RG")]
         for verts, codes, filled, width in hatch_tile(p.hatch, self.hatch_cell, p.hatch_width):
-            body.append(f"{num(width, 4)} w 0 J 1 j\n{path_ops(verts, codes)}\n"
+            body.append(f"{num(width, 4)} w 0 J 1 j\n{_path_ops(verts, codes)}\n"
                         f"{'B' if filled else 'S'}")
         return body
 
@@ -299,7 +299,7 @@ class ContentWriter:
             unit = 1.0 if scaled else s
             reach = span * unit + (0 if scaled else m.edge_width) + 1
             name = self.form(("marker", m.name, id(m.symbol), unit, paint), reach,
-                             lambda u=unit: f"{path_ops(verts * u, codes, 3 if u > 1 else 5)}\n"
+                             lambda u=unit: f"{_path_ops(verts * u, codes, 3 if u > 1 else 5)}\n"
                                             f"{paint}")
             ops = "" if same else self._marker_colors(
                 face[k], None if edge is None else edge[k]) + " "
@@ -333,7 +333,7 @@ class ContentWriter:
         for rgba, verts, codes, seams in color_groups(t):
             if len(verts):
                 self.content.append(f"q {self.alpha(rgba[3])}{_color(rgba, 'rg')}\n"
-                                    f"{path_ops(verts, codes)}\nf Q")
+                                    f"{_path_ops(verts, codes)}\nf Q")
             if len(seams):
                 xy = np.asarray(nums(seams.reshape(-1, 2))).reshape(-1, 4)
                 ops = "\n".join(f"{a} {b} m {c} {d} l" for a, b, c, d in xy)

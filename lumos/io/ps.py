@@ -48,11 +48,11 @@ from .pdf import (
     ContentWriter,
     hatch_color,
     image_matrix,
-    path_ops,
     shading,
     text_lines,
     text_string,
 )
+from .pdf import _path_ops as path_ops  # PDF's m l c h: the prolog defines them
 from .vector import font_metrics, num, nums
 
 #: paper sizes in inches, portrait (matplotlib's ``backend_ps.papersize``)
