@@ -2,14 +2,15 @@
 # Install the Debian packages lumos needs, only when something is missing: Mesa EGL
 # (llvmpipe) to render headless; with --test also what the tests drive: Chromium
 # (WebGL2 on SwiftShader), Xvfb with GLX for the GLFW window, the xcb libraries Qt's
-# xcb platform loads and poppler (pdftoppm, pdftotext: the PDF tests read files back);
+# xcb platform loads, poppler (pdftoppm, pdftotext: the PDF tests read files back) and
+# ghostscript (gs: the PostScript tests render EPS/PS files back);
 # with --bench the peers' needs (Vulkan for fastplotlib; the ffmpeg program for
 # matplotlib's movie writer: lumos itself encodes with PyAV).
 set -euo pipefail
 packages=(libegl1 libegl-mesa0 libgl1-mesa-dri)
 if [ "${1:-}" = "--test" ]; then
-  packages+=(chromium poppler-utils xvfb povray libglx-mesa0 libxcb-icccm4 libxcb-keysyms1
-             libxcb-cursor0
+  packages+=(chromium poppler-utils ghostscript xvfb povray libglx-mesa0 libxcb-icccm4
+             libxcb-keysyms1 libxcb-cursor0
              libxkbcommon-x11-0 libxcb-xkb1 libxcb-shape0 libxcb-render-util0 libxcb-image0
              libxcb-randr0 libxcb-xinerama0)
 fi

@@ -67,7 +67,7 @@ def write_pdf(path, primitives: list, size: tuple[float, float],
 def pdf_document(primitives: list, size: tuple[float, float], points_per_pixel: float = 0.75,
                  metadata: dict | None = None) -> bytes:
     """The bytes of :func:`write_pdf`."""
-    w = _Writer(size, points_per_pixel)
+    w = ContentWriter(size, points_per_pixel)
     for p in primitives:
         w.add(p)
     return w.document(metadata or {})
@@ -116,6 +116,11 @@ def _clip_ops(clip) -> list[str]:
     return out
 
 
+def hatch_color(p: Path) -> tuple:
+    """The color of ``p``'s hatch: its own, else its edge's, else black."""
+    return p.hatch_color or (p.stroke.color if p.stroke else (0.0, 0.0, 0.0, 1.0))
+
+
 def _stroke_ops(stroke: Stroke) -> str:
     ops = [_color(stroke.color, "RG"), f"{num(stroke.width, 4)} w",
            f"{_CAPS[stroke.cap]} J", f"{_JOINS[stroke.join]} j"]
@@ -127,7 +132,13 @@ def _stroke_ops(stroke: Stroke) -> str:
     return " ".join(ops)
 
 
-class _Writer:
+class ContentWriter:
+    """A PDF page of primitives: its content stream (operators on pixels, y down) and
+    the objects it draws with. The PostScript writer (:mod:`lumos.io.ps`) is one of these
+    too: its prolog defines the content stream's operators, so that both files share
+    how every primitive is walked, clipped and painted, and only resources differ
+    (``alpha``, ``form``, ``_hatch``, ``raster``, ``_gouraud``, ``glyphs``)."""
+
     def __init__(self, size, points_per_pixel: float) -> None:
         self.size = size
         self.k = float(points_per_pixel)
@@ -137,6 +148,7 @@ class _Writer:
                           "Font": {}}
         self.keys: dict[tuple, str] = {}
         self.clip = None
+        self.hatch_cell = 72.0 / self.k  # one inch of pixels, as matplotlib's hatch unit
         self.fonts = FontSubsets()
         self.font_names: dict[FilePath, str] = {}
         self.text_runs: list = []  # (font, content index, line data) filled in at the end
@@ -223,21 +235,26 @@ class _Writer:
             ("f*" if even else "f") if fill else "S")
         self.content.append(f"q {''.join(state)}\n{ops}\n{paint} Q")
 
+    def _hatch_tile(self, p: Path, color) -> list[str]:
+        """What paints one tile of ``p``'s hatch (``hatch_cell`` pixels) in ``color``."""
+        body = [_color(color, "rg"), _color(color, "RG")]
+        for verts, codes, filled, width in hatch_tile(p.hatch, self.hatch_cell, p.hatch_width):
+            body.append(f"{num(width, 4)} w 0 J 1 j\n{_path_ops(verts, codes)}\n"
+                        f"{'B' if filled else 'S'}")
+        return body
+
     def _hatch(self, p: Path) -> str:
-        color = p.hatch_color or (p.stroke.color if p.stroke else (0.0, 0.0, 0.0, 1.0))
-        cell = 72.0 / self.k  # one inch of pixels, as matplotlib's hatch unit
+        color = hatch_color(p)
+        cell = self.hatch_cell
 
         def make() -> int:
-            body = [_color(color, "rg"), _color(color, "RG")]
+            body = self._hatch_tile(p, color)
             resources = "<< >>"
             if color[3] < 1:  # the pattern's own graphics state carries the alpha
                 gs = self.put(f"<< /Type /ExtGState /ca {num(color[3], 4)} "
                               f"/CA {num(color[3], 4)} >>".encode())
                 resources = f"<< /ExtGState << /GA {gs} 0 R >> >>"
                 body.insert(0, "/GA gs")
-            for verts, codes, filled, width in hatch_tile(p.hatch, cell, p.hatch_width):
-                body.append(f"{num(width, 4)} w 0 J 1 j\n{_path_ops(verts, codes)}\n"
-                            f"{'B' if filled else 'S'}")
             h = self.size[1] * self.k
             # pattern space is the page's: map it to pixels, y down, as the content
             return self.stream(
@@ -281,16 +298,9 @@ class _Writer:
                 continue
             unit = 1.0 if scaled else s
             reach = span * unit + (0 if scaled else m.edge_width) + 1
-
-            def make(unit=unit, reach=reach) -> int:
-                return self.stream(
-                    f"/Type /XObject /Subtype /Form /BBox [{num(-reach, 4)} {num(-reach, 4)} "
-                    f"{num(reach, 4)} {num(reach, 4)}]",
-                    f"{_path_ops(verts * unit, codes, 3 if unit > 1 else 5)}\n"
-                    f"{paint}".encode())
-
-            name = self.resource("XObject", ("marker", m.name, id(m.symbol), unit, paint),
-                                 make)
+            name = self.form(("marker", m.name, id(m.symbol), unit, paint), reach,
+                             lambda u=unit: f"{_path_ops(verts * u, codes, 3 if u > 1 else 5)}\n"
+                                            f"{paint}")
             ops = "" if same else self._marker_colors(
                 face[k], None if edge is None else edge[k]) + " "
             if scaled:
@@ -300,6 +310,13 @@ class _Writer:
                 ops += f"1 0 0 1 {xy[2 * k]} {xy[2 * k + 1]} cm"
             self.content.append(f"q {ops} /{name} Do Q")
         self.content.append("Q")
+
+    def form(self, key: tuple, reach: float, body) -> str:
+        """The name of a Form XObject drawing ``body()`` (content operators) within
+        ``reach`` pixels of its origin, made once per ``key``; ``/name Do`` draws it."""
+        return self.resource("XObject", key, lambda: self.stream(
+            f"/Type /XObject /Subtype /Form /BBox [{num(-reach, 4)} {num(-reach, 4)} "
+            f"{num(reach, 4)} {num(reach, 4)}]", body().encode()))
 
     def _marker_colors(self, face, edge) -> str:
         ops = [self.alpha(face[3], 1 if edge is None else edge[3]).strip(), _color(face, "rg")]
@@ -353,24 +370,11 @@ class _Writer:
     def _gouraud(self, t: Triangles) -> None:
         """A type 4 shading (free-form triangles); PDF shadings have no per-vertex alpha,
         so a varying alpha is averaged."""
-        colors = np.broadcast_to(t.colors, (len(t.vertices), 4))
-        tri = t.vertices[t.faces].reshape(-1, 2)
-        rgb = colors[t.faces].reshape(-1, 4)
-        lo, hi = tri.min(axis=0), tri.max(axis=0)
-        span = np.where(hi > lo, hi - lo, 1.0)
-        q = np.round((tri - lo) / span * 0xFFFFFFFF).astype(">u4")
-        rec = np.zeros(len(tri), dtype=[("f", "u1"), ("x", ">u4"), ("y", ">u4"),
-                                        ("c", "u1", 3)])
-        rec["x"], rec["y"] = q[:, 0], q[:, 1]
-        rec["c"] = np.clip(np.round(rgb[:, :3] * 255), 0, 255).astype(np.uint8)
-        decode = f"{num(lo[0], 4)} {num(lo[0] + span[0], 4)} {num(lo[1], 4)} " \
-                 f"{num(lo[1] + span[1], 4)} 0 1 0 1 0 1"
-        number = self.stream(
-            f"/ShadingType 4 /ColorSpace /DeviceRGB /BitsPerCoordinate 32 "
-            f"/BitsPerComponent 8 /BitsPerFlag 8 /Decode [{decode}]", rec.tobytes())
+        data, head, alpha = shading(t)
+        number = self.stream(head, data)
         name = f"S{len(self.resources['Shading'])}"
         self.resources["Shading"][name] = number
-        self.content.append(f"q {self.alpha(float(rgb[:, 3].mean()))}/{name} sh Q")
+        self.content.append(f"q {self.alpha(alpha)}/{name} sh Q")
 
     def raster(self, r: Raster) -> None:
         h, w = r.rgba.shape[:2]
@@ -389,14 +393,7 @@ class _Writer:
                              f"/Interpolate {interp}{smask}", rgba[..., :3].tobytes())
         name = f"I{len(self.resources['XObject'])}"
         self.resources["XObject"][name] = number
-        if r.transform is not None:
-            t = r.transform
-            m = [t[0, 0] * w, t[1, 0] * w, -t[0, 1] * h, -t[1, 1] * h,
-                 t[0, 1] * h + t[0, 2], t[1, 1] * h + t[1, 2]]
-        else:
-            x, y, rw, rh = r.rect
-            m = [rw, 0, 0, -rh, x, y + rh]  # the unit square's top is the first row
-        self.content.append(f"q {' '.join(nums(m, 4))} cm /{name} Do Q")
+        self.content.append(f"q {' '.join(nums(image_matrix(r), 4))} cm /{name} Do Q")
 
     # -- text ---------------------------------------------------------------------
     def glyphs(self, run: GlyphRun) -> None:
@@ -407,17 +404,11 @@ class _Writer:
         chars = run.chars if len(run.chars) == n else ""
         self.fonts.add(font, run.glyph_ids, chars)
         name = self.font_names.setdefault(font, f"F{len(self.font_names)}")
-        c, s = math.cos(math.radians(run.rotation)), math.sin(math.radians(run.rotation))
-        ax, ay = run.anchor
         pos = run.positions
-        lines = np.r_[0, np.nonzero(np.abs(np.diff(pos[:, 1])) > 1e-6)[0] + 1, len(pos)]
         self.content.append(f"q {self.alpha(run.color[3])}{_color(run.color, 'rg')} BT "
                             f"/{name} {num(run.size, 4)} Tf")
-        for a, b in zip(lines[:-1].tolist(), lines[1:].tolist(), strict=True):
-            x, y = pos[a]
-            px = ax + c * (x - ax) + s * (y - ay)
-            py = ay - s * (x - ax) + c * (y - ay)
-            tm = " ".join(nums([c, -s, -s, -c, px, py], 4))
+        for a, b, matrix in text_lines(run):
+            tm = " ".join(nums(matrix, 4))
             # the TJ array is written at the end, when the subset's glyph ids are known
             self.text_runs.append((font, len(self.content), run.glyph_ids[a:b].tolist(),
                                    pos[a:b, 0].tolist(), run.size, chars[a:b] if chars else ""))
@@ -521,6 +512,55 @@ class _Writer:
         out += (f"trailer\n<< /Size {len(self.objects)} /Root {root} 0 R /Info {info} 0 R >>\n"
                 f"startxref\n{xref}\n%%EOF\n").encode()
         return bytes(out)
+
+
+def shading(t: Triangles) -> tuple[bytes, str, float]:
+    """``t``'s Gouraud triangles as a type 4 shading (PDF and PostScript alike): its
+    data (flag, x, y as 32-bit fractions of the extent, r, g, b bytes per corner), the
+    dictionary's entries, and the mean alpha (shadings have none per vertex)."""
+    colors = np.broadcast_to(t.colors, (len(t.vertices), 4))
+    tri = t.vertices[t.faces].reshape(-1, 2)
+    rgb = colors[t.faces].reshape(-1, 4)
+    lo, hi = tri.min(axis=0), tri.max(axis=0)
+    span = np.where(hi > lo, hi - lo, 1.0)
+    q = np.round((tri - lo) / span * 0xFFFFFFFF).astype(">u4")
+    rec = np.zeros(len(tri), dtype=[("f", "u1"), ("x", ">u4"), ("y", ">u4"), ("c", "u1", 3)])
+    rec["x"], rec["y"] = q[:, 0], q[:, 1]
+    rec["c"] = np.clip(np.round(rgb[:, :3] * 255), 0, 255).astype(np.uint8)
+    decode = f"{num(lo[0], 4)} {num(lo[0] + span[0], 4)} {num(lo[1], 4)} " \
+             f"{num(lo[1] + span[1], 4)} 0 1 0 1 0 1"
+    head = (f"/ShadingType 4 /ColorSpace /DeviceRGB /BitsPerCoordinate 32 "
+            f"/BitsPerComponent 8 /BitsPerFlag 8 /Decode [{decode}]")
+    return rec.tobytes(), head, float(rgb[:, 3].mean())
+
+
+def image_matrix(r: Raster) -> list[float]:
+    """The matrix that maps the unit square onto ``r``'s place (pixels, y down), its
+    first row on top: PDF's image space, and PostScript's with ImageMatrix
+    ``[w 0 0 -h 0 h]``."""
+    h, w = r.rgba.shape[:2]
+    if r.transform is not None:
+        t = r.transform
+        return [t[0, 0] * w, t[1, 0] * w, -t[0, 1] * h, -t[1, 1] * h,
+                t[0, 1] * h + t[0, 2], t[1, 1] * h + t[1, 2]]
+    x, y, rw, rh = r.rect
+    return [rw, 0, 0, -rh, x, y + rh]  # the unit square's top is the first row
+
+
+def text_lines(run: GlyphRun):
+    """``(start, stop, matrix)`` per line of ``run``'s glyphs (a line: one baseline):
+    the text matrix (``[a b c d e f]``) that puts text space (y up, at the line's first
+    glyph) on the page's pixels (y down), turned by the run's rotation about its anchor;
+    glyph ``i`` stands ``positions[i, 0] - positions[start, 0]`` along it."""
+    c, s = math.cos(math.radians(run.rotation)), math.sin(math.radians(run.rotation))
+    ax, ay = run.anchor
+    pos = run.positions
+    cuts = np.r_[0, np.nonzero(np.abs(np.diff(pos[:, 1])) > 1e-6)[0] + 1, len(pos)]
+    for a, b in zip(cuts[:-1].tolist(), cuts[1:].tolist(), strict=True):
+        x, y = pos[a]
+        px = ax + c * (x - ax) + s * (y - ay)
+        py = ay - s * (x - ax) + c * (y - ay)
+        yield a, b, [c, -s, -s, -c, px, py]
 
 
 def _name(key: str) -> bytes:

@@ -578,7 +578,8 @@ class FigureCanvas(Canvas):
     def get_supported_filetypes(self) -> dict[str, str]:
         """The formats ``savefig`` writes, with a description of each."""
         return {"png": "Portable Network Graphics", "svg": "Scalable Vector Graphics",
-                "pdf": "Portable Document Format", "html": "Standalone WebGL2 page",
+                "pdf": "Portable Document Format", "ps": "Postscript",
+                "eps": "Encapsulated Postscript", "html": "Standalone WebGL2 page",
                 "rgba": "Raw RGBA bitmap", "raw": "Raw RGBA bitmap"}
 
     def get_default_filetype(self) -> str:

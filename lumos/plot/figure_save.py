@@ -1,4 +1,4 @@
-"""Saving a figure: ``savefig`` to PNG, SVG, PDF, HTML or bare pixels (formats, transparent
+"""Saving a figure: ``savefig`` to PNG, SVG, PDF, PS/EPS, HTML or bare pixels (formats, transparent
 backgrounds, cropping to ``bbox_inches``) and ``get_tightbbox``. A mixin of
 :class:`lumos.plot.figure.Figure`.
 """
@@ -26,8 +26,8 @@ class FigureSaving:
     def savefig(self, fname, *, dpi=None, format: str | None = None, transparent=None,
                 facecolor=None, edgecolor=None, metadata: dict | None = None,
                 bbox_inches=None, pad_inches=None, **kwargs) -> Path | None:
-        """Write the figure as PNG (figsize × dpi pixels), SVG or PDF (vector files of
-        figsize inches), standalone HTML, or 'rgba'/'raw' (the bare pixels), by
+        """Write the figure as PNG (figsize × dpi pixels), SVG, PDF, PS or EPS (vector
+        files of figsize inches), standalone HTML, or 'rgba'/'raw' (the bare pixels), by
         ``format`` or else the file's suffix, to a path (written whole or not at all) or
         a binary file object.
 
@@ -36,8 +36,24 @@ class FigureSaving:
         ``edgecolor`` replace the figure's for this file; ``bbox_inches="tight"`` crops
         (or grows) the picture to what is drawn, ``pad_inches`` around it; a Bbox in
         inches picks a region; ``metadata`` ({"Title": ..., "Creator": ...}) goes into
-        PNG (text chunks; ``Software`` lumos's unless given, None leaves it out), SVG and
-        PDF files. Defaults come from ``rcParams["savefig.*"]``."""
+        PNG (text chunks; ``Software`` lumos's unless given, None leaves it out), SVG,
+        PDF and PostScript files. PS and EPS files take matplotlib's ``papertype``
+        (default ``rcParams["ps.papersize"]``; an EPS file's page is the figure) and
+        ``orientation`` ("portrait" or "landscape"), and write text
+        as ``rcParams["ps.fonttype"]`` fonts (see :mod:`lumos.io.ps`). Defaults come
+        from ``rcParams["savefig.*"]``."""
+        is_file = hasattr(fname, "write")
+        kind = _file_format(None if is_file else Path(fname), format)
+        options = {}
+        if kind in ("ps", "eps"):
+            from ..io.ps import check_options
+
+            papertype = kwargs.pop("papertype", None)
+            orientation = kwargs.pop("orientation", None)
+            options = dict(zip(("papertype", "orientation", "fonttype"), check_options(
+                rcParams["ps.papersize"] if papertype is None else papertype,
+                "portrait" if orientation is None else orientation,  # matplotlib's default
+                rcParams["ps.fonttype"]), strict=True), eps=kind == "eps")
         if kwargs:
             raise TypeError(f"savefig: unexpected keyword arguments {sorted(kwargs)}")
         if metadata is not None and not isinstance(metadata, dict):
@@ -46,11 +62,9 @@ class FigureSaving:
         dpi = self.dpi if dpi == "figure" else float(dpi)
         if not np.isfinite(dpi) or dpi <= 0:
             raise ValueError(f"dpi: got {dpi!r}, expected a positive number")
-        is_file = hasattr(fname, "write")
-        kind = _file_format(None if is_file else Path(fname), format)
-        if metadata is not None and kind not in ("svg", "pdf", "png"):
+        if metadata is not None and kind not in ("svg", "pdf", "png", "ps", "eps"):
             raise TypeError(f"metadata: not supported for {kind.upper()} files (only PNG, "
-                            "SVG and PDF)")
+                            "SVG, PDF and PostScript)")
         transparent = rcParams["savefig.transparent"] if transparent is None else transparent
         facecolor = rcParams["savefig.facecolor"] if facecolor is None else facecolor
         edgecolor = rcParams["savefig.edgecolor"] if edgecolor is None else edgecolor
@@ -86,14 +100,15 @@ class FigureSaving:
                         raise TypeError("savefig: HTML pages are written to a path")
                     return self.canvas.save(fname)
                 with self._saved_view(bbox_inches, pad, transparent):
-                    data = self._encode(kind, dpi, metadata)
+                    data = self._encode(kind, dpi, metadata, options)
         finally:
             patch._face, patch._edge, patch._visible, patch._alpha = saved
             self.canvas.bgcolor = self._background()
         if is_file:
-            # matplotlib writes SVG into text files too (a StringIO); PNG and PDF are bytes
-            if kind == "svg" and isinstance(fname, io.TextIOBase):
-                data = data.decode("utf-8")
+            # matplotlib writes SVG and PostScript into text files too (a StringIO); PNG
+            # and PDF are bytes
+            if kind in ("svg", "ps", "eps") and isinstance(fname, io.TextIOBase):
+                data = data.decode("utf-8" if kind == "svg" else "latin-1")
             fname.write(data)
             return None
         from ..io.atomic import atomic_write
@@ -102,8 +117,8 @@ class FigureSaving:
             f.write(data)
         return Path(fname)
 
-    def _encode(self, kind: str, dpi: float, metadata: dict | None) -> bytes:
-        """The drawn figure in ``kind``'s bytes."""
+    def _encode(self, kind: str, dpi: float, metadata: dict | None, options: dict) -> bytes:
+        """The drawn figure in ``kind``'s bytes (``options``: the PostScript writer's)."""
         if kind in _RASTER:
             image = self.canvas.render()
             if kind != "png":
@@ -119,6 +134,11 @@ class FigureSaving:
 
             return svg_document(primitives, self.canvas.size, points, ratio,
                                 rcParams["svg.fonttype"], metadata).encode("utf-8")
+        if kind in ("ps", "eps"):
+            from ..io.ps import ps_document
+
+            return ps_document(primitives, self.canvas.size, points, metadata=metadata,
+                               **options)
         from ..io.pdf import pdf_document
 
         return pdf_document(primitives, self.canvas.size, points, metadata)
@@ -212,7 +232,7 @@ def _is_auto(color) -> bool:
 
 
 # What Figure.savefig writes, by format or file suffix
-FORMATS = ("png", "svg", "pdf", "html", "htm", "rgba", "raw")
+FORMATS = ("png", "svg", "pdf", "ps", "eps", "html", "htm", "rgba", "raw")
 
 
 def _file_format(path: Path | None, format: str | None) -> str:

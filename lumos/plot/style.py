@@ -73,6 +73,7 @@ lines.linestyle lines.linewidth lines.marker lines.markeredgewidth lines.markers
 lines.solid_capstyle lines.dash_capstyle lines.solid_joinstyle lines.dash_joinstyle
 lines.antialiased lines.dashed_pattern lines.dotted_pattern lines.dashdot_pattern
 patch.antialiased patch.edgecolor patch.facecolor patch.force_edgecolor patch.linewidth path.snap
+ps.fonttype ps.papersize
 scatter.edgecolors scatter.marker
 pcolor.shading
 polaraxes.grid savefig.bbox savefig.dpi savefig.edgecolor savefig.facecolor
@@ -93,7 +94,7 @@ ytick.labelcolor
 _INERT_PREFIXES = ("backend", "interactive", "toolbar", "keymap.", "webagg.", "tk.",
                    "macosx.", "docstring.", "figure.max_open_warning", "figure.raise_window",
                    "savefig.directory", "timezone", "datapath", "animation.",
-                   "figure.hooks", "ps.", "pgf.")
+                   "figure.hooks", "pgf.")
 
 _FONT_SIZE_NAMES = ("xx-small", "x-small", "small", "medium", "large", "x-large",
                     "xx-large", "smaller", "larger")

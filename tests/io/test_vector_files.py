@@ -207,7 +207,7 @@ def test_savefig_keywords_it_does_not_know_raise(plt, tmp_path):
     with pytest.raises(TypeError, match="metadata"):
         fig.savefig(tmp_path / "x.rgba", metadata={"Title": "t"})
     with pytest.raises(ValueError, match="format"):
-        fig.savefig(tmp_path / "x.pdf", format="eps")
+        fig.savefig(tmp_path / "x.pdf", format="tiff")
     with pytest.raises(ValueError, match="suffix"):
         fig.savefig(tmp_path / "x.jpeg")
     assert list(tmp_path.iterdir()) == []
