@@ -17,9 +17,6 @@ never holds more than a few MB of temporaries, and queries never copy the line.
 from __future__ import annotations
 
 import bisect
-import os
-import threading
-from functools import partial
 
 import numpy as np
 
@@ -30,42 +27,6 @@ _CHUNK = 1 << 16  # bins per chunk while building the first level (bounded tempo
 # at their own x, in order: the same pixels as the full line up to where the segments
 # joining neighbouring extremes cross a column (antialiasing-level differences).
 _RAW_PER_COLUMN = 4
-# From this many points a chunk's argmax runs on a second thread while this one runs its
-# argmin (numpy lets the GIL go in both): where a second core is free (nothing is
-# rasterizing yet when a view's level is built) that halves the pass.
-_PARALLEL_POINTS = 1 << 16
-
-
-class _Helper:
-    """One worker thread, started at first use, that runs a function while the caller
-    runs another; none in a process forked from one that had it."""
-
-    def __init__(self) -> None:
-        self._pool = None
-        self._lock = threading.Lock()
-        self.cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") \
-            else os.cpu_count() or 1
-
-    def both(self, f, g):
-        """(f(), g()): f on the worker, g here; f here too when the worker has not
-        started it by the time g is done (the other cores are busy)."""
-        if self._pool is None:
-            with self._lock:
-                if self._pool is None:
-                    from concurrent.futures import ThreadPoolExecutor
-
-                    self._pool = ThreadPoolExecutor(1, thread_name_prefix="lumos-lod")
-        future = self._pool.submit(f)
-        second = g()
-        return (f() if future.cancel() else future.result()), second
-
-    def forget(self) -> None:
-        self._pool = None  # its thread did not follow the fork
-
-
-_helper = _Helper()
-if hasattr(os, "register_at_fork"):
-    os.register_at_fork(after_in_child=_helper.forget)
 
 
 class MinMaxPyramid:
@@ -156,11 +117,7 @@ class MinMaxPyramid:
             blocks = self.y[a * b : c * b].reshape(c - a, b)  # a view, even of a column
             if not contiguous:  # a column: argmin/argmax run 2x faster on a copy (512 KB)
                 blocks = np.ascontiguousarray(blocks)
-            if blocks.size >= _PARALLEL_POINTS and _helper.cores > 1:
-                last, first = _helper.both(partial(blocks.argmax, axis=1),
-                                           partial(blocks.argmin, axis=1))
-            else:
-                first, last = blocks.argmin(axis=1), blocks.argmax(axis=1)
+            first, last = blocks.argmin(axis=1), blocks.argmax(axis=1)
             base = np.arange(a * b, c * b, b)
             first += base  # rows of the line
             last += base
