@@ -22,6 +22,11 @@ import numpy as np
 
 _FIRST_LEVEL = 3  # bins of 8 points: finer levels are cheaper to read from the raw data
 _CHUNK = 1 << 16  # bins per chunk while building the first level (bounded temporaries)
+# Points per chunk of a level's build: 1 MB of float64, which stays in a core's cache
+# between the chunk's argmin and its argmax (chunks of 2**19 points made argmax read
+# them again from memory: a level of 10^6 points in bins of 512, just written, 0.62-0.67
+# -> 0.56 ms; smaller chunks cost more numpy calls than they save)
+_CHUNK_POINTS = 1 << 17
 # Up to this many points per pixel column the raw points are as cheap as an envelope.
 # Beyond, every column shows the lowest and highest point of each of its 1 to 2 bins,
 # at their own x, in order: the same pixels as the full line up to where the segments
@@ -106,11 +111,11 @@ class MinMaxPyramid:
             self.levels[k] = self._parents(*below, 0, len(below[0]) // 2)
 
     def _bins(self, i: int, j0: int, j1: int) -> None:
-        """Recompute bins j0..j1 of level i from the points (in chunks of about 2**19
-        points, so temporaries stay small)."""
+        """Recompute bins j0..j1 of level i from the points (in chunks of about
+        ``_CHUNK_POINTS`` points, so temporaries stay small and the chunk in cache)."""
         lo, hi, gap = self.levels[i]
         b = 1 << (i + _FIRST_LEVEL)
-        step = max((_CHUNK << _FIRST_LEVEL) // b, 1)
+        step = max(_CHUNK_POINTS // b, 1)
         contiguous = self.y.strides[0] == self.y.itemsize
         for a in range(j0, j1, step):
             c = min(a + step, j1)
