@@ -346,6 +346,17 @@ class Frame:
     def _draws(self) -> bool:
         return any(d.count > 0 and d.instances != 0 for d in self.draws)
 
+    def opaque(self) -> bool:
+        """Whether every pixel of the picture is opaque, known without reading it: the
+        frame is cleared opaque, every view's background is opaque (or not cleared), and
+        every draw into the frame's framebuffer blends (``"alpha"`` keeps alpha 1 over
+        alpha 1, ``"add"`` and ``"max"`` never lower it); a draw that writes its own
+        alpha (``blend=None``) makes it unknown. A reader of the picture then needs no
+        pass over it to find translucent pixels."""
+        return self.clear_color[3] >= 1.0 \
+            and all(v.bgcolor is None or v.bgcolor[3] >= 1.0 for v in self.views.values()) \
+            and all(d.state.blend is not None for d in self.draws if d.target is None)
+
     def depth_tested(self) -> bool:
         """Whether a draw into the frame's own framebuffer (not a render target) tests
         depth: only then does that framebuffer need a depth attachment (GL writes depth

@@ -355,7 +355,8 @@ class Canvas:
                 self._early_retry.after(early)
                 # keep the pick programs compiled: hover picking would recompile them
                 executor.release_unused(self.in_use(frame, executor))
-                return straight_alpha(image)
+                # an opaque frame's picture has nothing to divide (a pass saved)
+                return image if frame.opaque() else straight_alpha(image)
 
     def _check_picture(self) -> None:
         from ..gpu.budget import check_memory

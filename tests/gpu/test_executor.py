@@ -763,3 +763,34 @@ def test_a_clip_on_a_draw_into_a_render_target_is_refused(executor, ctx):
             executor.render(frame, target.fbo)
     finally:
         target.release()
+
+
+@pytest.mark.parametrize("blend", ["alpha", "add", "max", None])
+@pytest.mark.parametrize("bgcolor", [None, (0.2, 0.4, 0.6, 1.0), (0.2, 0.4, 0.6, 0.5)])
+def test_an_opaque_frame_draws_only_opaque_pixels(executor, target, blend, bgcolor):
+    # Frame.opaque: known from the frame alone (a reader skips the pass over the picture
+    # that looks for translucent pixels); translucent colors blended over an opaque
+    # background leave it opaque, a draw writing its own alpha or a translucent
+    # background does not
+    rgba = np.linspace(0.0, 1.0, NSTRIPES * 4).reshape(NSTRIPES, 4)
+    rgba[:, 3] = np.linspace(0.0, 1.0, NSTRIPES)  # alpha 0 to 1 across the stripes
+    draw = stripes_draw(Buffer(stripe_positions()), Buffer(stripe_colors(rgba)),
+                        Program(STRIPES_VS, COLOR_FS))
+    draw.state = State(blend=blend)
+    frame = frame_of(draw)
+    frame.views["v"].bgcolor = bgcolor
+    executor.render(frame, target.fbo)
+    alpha = target.read()[..., 3]
+    expected = blend is not None and (bgcolor is None or bgcolor[3] == 1.0)
+    assert frame.opaque() is expected
+    if expected:
+        assert (alpha == 255).all()
+    else:  # not known: here indeed translucent
+        assert (alpha < 255).any()
+    frame.clear_color = (1.0, 1.0, 1.0, 0.0)
+    assert not frame.opaque()
+    frame.clear_color = (1.0, 1.0, 1.0, 1.0)
+    draw.target = RenderTarget((W, H))  # into a render target: the picture is untouched
+    draw.state = State(blend=None)
+    frame.views["v"].bgcolor = None
+    assert frame.opaque()

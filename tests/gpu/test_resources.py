@@ -268,6 +268,35 @@ def test_changed_rows_skips_nan_against_nan_at_the_edges():
         assert changed_rows(ints, moved) == (n // 2, n // 2 + 1)
 
 
+def test_changed_rows_of_long_arrays_compared_by_bytes_and_by_value():
+    # long contiguous arrays with the same bytes are found equal by memcmp; equal values
+    # in other bytes (-0.0 against 0.0, NaNs of other payloads) and strided columns
+    # are compared by value; one byte changed anywhere is found
+    from lumos.gpu.resources import changed_rows
+
+    n = 200_003
+    a = np.random.default_rng(7).normal(size=n)
+    a[::1000] = np.nan
+    assert changed_rows(a, a.copy()) is None
+    other = a.copy()
+    other[n // 3] = -0.0
+    a[n // 3] = 0.0
+    payload = np.float64(np.nan).view(np.uint64) | np.uint64(1)
+    other[5000] = payload.view(np.float64)  # another NaN than a's
+    assert np.isnan(a[5000]) and other.tobytes() != a.tobytes()
+    assert changed_rows(a, other) is None
+    for row in (1, n // 2, n - 1):
+        moved = a.copy()
+        moved.view(np.uint8)[8 * row + 7] ^= 0x80  # the sign bit
+        assert changed_rows(a, moved) == (row, row + 1)
+    xy = np.asfortranarray(np.c_[a, a])
+    strided = np.c_[a, a][:, 0]  # a column of a C-ordered array: not contiguous
+    assert changed_rows(xy[:, 0], strided) is None
+    strided = strided.copy()
+    strided[-1] = 1.0
+    assert changed_rows(xy[:, 0], np.c_[strided, a][:, 0]) == (n - 1, n)
+
+
 def test_buffer_set_data_keeps_an_array_made_for_it_only_when_told():
     b = Buffer(np.zeros(3, np.float32))
     rows = np.arange(6, dtype=np.float32).reshape(3, 2)

@@ -15,7 +15,6 @@ import pytest
 
 from lumos import visuals
 from lumos.scene import Canvas
-from lumos.visuals import lod
 from lumos.visuals.lod import MinMaxPyramid, is_sorted
 
 SIZE = (800, 400)
@@ -260,44 +259,6 @@ def test_bins_with_mixed_non_finite_values_match_a_plain_search():
     assert np.array_equal(gap, ~finite.all(axis=1)) and gap.sum() > 100
     assert np.array_equal(lo, base + np.where(finite, blocks, np.inf).argmin(axis=1))
     assert np.array_equal(hi, base + np.where(finite, blocks, -np.inf).argmax(axis=1))
-
-
-@pytest.mark.parametrize("column", [False, True])
-def test_bins_found_on_two_threads_are_the_bins_found_on_one(monkeypatch, column):
-    # a chunk of 2^16 points or more runs its argmax on the helper thread: the same
-    # levels as one thread, NaN/inf and the partial chunk at the end included
-    n = 3 * (1 << 17) + 1000
-    y = spiky_walk(n)
-    y[[5, 70_000, 200_000]] = [np.nan, np.inf, -np.inf]
-    xy = np.c_[np.arange(n, dtype=float), y] if column else None
-    x, y = (xy[:, 0], xy[:, 1]) if column else (np.arange(n, dtype=float), y)
-    monkeypatch.setattr(lod._helper, "cores", 2)
-    calls = []
-    both = lod._helper.both
-    monkeypatch.setattr(lod._helper, "both", lambda f, g: calls.append(1) or both(f, g))
-    two = [MinMaxPyramid(x, y).level(i) for i in (0, 6, 12)]
-    assert calls
-    monkeypatch.setattr(lod, "_PARALLEL_POINTS", 1 << 62)
-    one = [MinMaxPyramid(x, y).level(i) for i in (0, 6, 12)]
-    for a, b in zip(two, one, strict=True):
-        for u, v in zip(a, b, strict=True):
-            assert np.array_equal(u, v)
-
-
-def test_the_helper_thread_busy_its_work_runs_on_the_calling_thread():
-    import threading
-
-    release = threading.Event()
-    helper = lod._Helper()
-    helper.both(lambda: None, lambda: None)  # the worker started
-    blocked = helper._pool.submit(release.wait)  # and now busy
-    try:
-        where = []
-        got = helper.both(lambda: where.append(threading.get_ident()) or 1, lambda: 2)
-        assert got == (1, 2) and where == [threading.get_ident()]
-    finally:
-        release.set()
-        blocked.result()
 
 
 def test_pyramid_reads_strided_columns_without_copies():
