@@ -5,8 +5,10 @@ matplotlib's axisartist ``Axes``, ``AxesZero`` or ``HostAxes`` makes these) and 
 ``new_fixed_axis`` and parasite axes run on lumos (:mod:`.axislines`,
 :mod:`.axis_artist`, :mod:`.parasite_axes`).
 
-Curvilinear grids (``GridHelperCurveLinear``, ``floating_axes``) are not implemented:
-passing one raises NotImplementedError naming it.
+Curvilinear grids: ``grid_helper=GridHelperCurveLinear(tr)`` (:mod:`.grid_helper_curvelinear`,
+with :mod:`.angle_helper` and :mod:`.grid_finder`) draws curved grid lines, the sides'
+ticks where they cross the box and floating axes along the curves. ``floating_axes``
+(curved boundaries) is not implemented: passing one raises NotImplementedError.
 
 >>> from lumos.axisartist import AxesZero
 >>> ax = fig.add_subplot(axes_class=AxesZero)
@@ -17,9 +19,11 @@ from __future__ import annotations
 
 from .axis_artist import AxisArtist
 from .axislines import Axes, AxesZero, AxisDict, Subplot, SubplotZero
+from .grid_helper_curvelinear import GridHelperCurveLinear
 from .parasite_axes import HostAxes, SubplotHost
 
-__all__ = ["Axes", "AxesZero", "AxisArtist", "AxisDict", "HostAxes", "Subplot",
+__all__ = ["Axes", "AxesZero", "AxisArtist", "AxisDict", "GridHelperCurveLinear",
+           "HostAxes", "Subplot",
            "SubplotHost", "SubplotZero", "toolkit_axes_class"]
 
 

@@ -13,6 +13,14 @@ from __future__ import annotations
 
 from ..plot.axes import Axes as _LumosAxes
 from .axis_artist import _SIDES, AxisArtist, _check_side
+from .curvilinear import (
+    CurvedAxisArtist,
+    CurvedGrid,
+    FixedAxisHelper,
+    FloatingAxisHelper,
+    reach,
+)
+from .grid_helper_curvelinear import GridHelperCurveLinear
 
 __all__ = ["Axes", "AxesZero", "AxisDict", "Subplot", "SubplotZero"]
 
@@ -59,11 +67,14 @@ class AxisDict(dict):
                            f"{', '.join(map(repr, self))}") from None
 
     def __setitem__(self, key, artist) -> None:
-        if not isinstance(artist, AxisArtist):
+        if not isinstance(artist, (AxisArtist, CurvedAxisArtist)):
             raise TypeError(f"axis[{key!r}]: got {type(artist).__name__}, expected an "
                             "AxisArtist (new_floating_axis, new_fixed_axis)")
         old = self.get(key)
-        if old is not None and old is not artist and old.spine is not artist.spine:
+        if isinstance(artist, CurvedAxisArtist) or isinstance(old, CurvedAxisArtist):
+            if old is not None and old is not artist:
+                old.set_visible(False)
+        elif old is not None and old is not artist and old.spine is not artist.spine:
             if old.axes is self._axes and old.side == artist.side and \
                     artist.outward is not None and artist.axes.parent is self._axes:
                 # a fixed axis replacing a side: that side, moved (its label the axes')
@@ -76,12 +87,22 @@ class AxisDict(dict):
         return _LumosAxes.axis(self._axes, *args, **kwargs)
 
 
-def _check_grid_helper(grid_helper) -> None:
-    if grid_helper is not None:
-        raise NotImplementedError(
-            f"grid_helper: got {type(grid_helper).__name__}; lumos draws axisartist's "
-            "rectilinear axes only (GridHelperCurveLinear and floating_axes' curvilinear "
-            "grids are not implemented)")
+def _check_grid_helper(grid_helper) -> GridHelperCurveLinear | None:
+    """lumos's helper of ``grid_helper`` (lumos's or matplotlib's
+    GridHelperCurveLinear), None for None; NotImplementedError for another."""
+    if grid_helper is None or isinstance(grid_helper, GridHelperCurveLinear):
+        return grid_helper
+    from mpl_toolkits.axisartist import floating_axes
+    from mpl_toolkits.axisartist import grid_helper_curvelinear as mpl_curved
+
+    if type(grid_helper) is mpl_curved.GridHelperCurveLinear:
+        return GridHelperCurveLinear.from_grid_finder(grid_helper.grid_finder)
+    kind = "floating_axes' " if isinstance(grid_helper,
+                                           floating_axes.GridHelperCurveLinear) else ""
+    raise NotImplementedError(
+        f"grid_helper: got {kind}{type(grid_helper).__name__}; lumos draws "
+        "GridHelperCurveLinear's grids (lumos.axisartist's or matplotlib's), not "
+        "floating_axes' ones")
 
 
 class Axes(_LumosAxes):
@@ -95,9 +116,13 @@ class Axes(_LumosAxes):
     host_class: type | None = None
 
     def __init__(self, *args, grid_helper=None, **kwargs) -> None:
-        _check_grid_helper(grid_helper)
+        grid_helper = _check_grid_helper(grid_helper)
         super().__init__(*args, **kwargs)
         self._axislines = AxisDict(self)
+        self._grid_helper = grid_helper
+        if grid_helper is not None:
+            self._init_curved(grid_helper)
+            return
         for side in _SIDES:
             axis = self.xaxis if side in ("bottom", "top") else self.yaxis
             self._axislines[side] = AxisArtist(self, axis, side, self.spines[side])
@@ -107,6 +132,70 @@ class Axes(_LumosAxes):
                 first: True, second: True, f"label{first}": True,
                 f"label{second}": False})
             axis.labelpad = _LABEL_PAD
+
+    def _init_curved(self, helper: GridHelperCurveLinear) -> None:
+        """The sides and grid of a curvilinear grid, drawn by :mod:`.curvilinear`
+        (the rectilinear ticks, tick labels and labels hidden)."""
+        for axis in (self.xaxis, self.yaxis):
+            axis.set_tick_params(which="both", tick1On=False, tick2On=False,
+                                 label1On=False, label2On=False)
+            axis.label.set_visible(False)
+        for side in _SIDES:
+            shown = side in ("bottom", "left")
+            self._axislines[side] = CurvedAxisArtist(
+                self, FixedAxisHelper(side), side, self.spines[side], ticklabels=shown,
+                label=shown)
+        self._curved_grid = CurvedGrid(self, helper)
+        self._curved_grid.in_autoscale = False  # made for the view: no part in fitting it
+        self._add_artist(self._curved_grid, autoscale=False, request=(False, False))
+
+    def get_grid_helper(self) -> GridHelperCurveLinear | None:
+        """The curvilinear grid's helper (None: rectilinear)."""
+        return self._grid_helper
+
+    def grid(self, visible=None, which: str = "major", axis: str = "both",
+             **kwargs) -> None:
+        """Grid lines; on a curvilinear grid the lon ('x') and lat ('y') lines, styled
+        by ``color``, ``linestyle``, ``linewidth``, ``alpha``, ``zorder``."""
+        if self._grid_helper is None:
+            return super().grid(visible, which=which, axis=axis, **kwargs)
+        if axis not in ("x", "y", "both"):
+            raise ValueError(f"axis: got {axis!r}, expected 'x', 'y' or 'both'")
+        if which != "major":
+            raise NotImplementedError(f"which: got {which!r}; lumos draws a curvilinear "
+                                      "grid's major lines only")
+        grid = self._curved_grid
+        setters = {"color": grid.set_color, "c": grid.set_color,
+                   "linestyle": grid.set_linestyle, "ls": grid.set_linestyle,
+                   "linewidth": grid.set_linewidth, "lw": grid.set_linewidth,
+                   "alpha": grid.set_alpha, "zorder": grid.set_zorder}
+        unknown = sorted(set(kwargs) - set(setters))
+        if unknown:
+            raise TypeError(f"grid: unexpected keyword arguments {unknown}")
+        for key, value in kwargs.items():
+            setters[key](value)
+        grid.which_axis = axis
+        grid.set_visible(bool(kwargs) if visible is None else bool(visible))
+        return None
+
+    def _curved_artists(self) -> list[CurvedAxisArtist]:
+        return [a for a in self._axislines.values() if isinstance(a, CurvedAxisArtist)]
+
+    def draw_frame(self, ov):
+        """The frame, and a curvilinear grid's axes (their ticks and labels)."""
+        drawn = super().draw_frame(ov)
+        for artist in self._curved_artists():
+            artist.draw(ov, self._grid_helper)
+        return drawn
+
+    def own_margins(self) -> tuple[float, float, float, float]:
+        """The rectilinear room, and what a curvilinear grid's axes reach."""
+        own = super().own_margins()
+        artists = self._curved_artists()
+        if not artists:
+            return own
+        curved = reach(self, artists, self._grid_helper)
+        return tuple(max(a, b) for a, b in zip(own, curved, strict=True))
 
     @property
     def axis(self) -> AxisDict:  # type: ignore[override]
@@ -150,6 +239,10 @@ class Axes(_LumosAxes):
         if nth_coord not in (0, 1):
             raise ValueError(f"nth_coord: got {nth_coord!r}, expected 0 (x) or 1 (y)")
         _check_side(axis_direction, "axis_direction")
+        if self._grid_helper is not None:
+            # matplotlib's curvilinear floating axis starts as a "bottom" one
+            return CurvedAxisArtist(self, FloatingAxisHelper(nth_coord, float(value)),
+                                    "bottom")
         sides = ("bottom", "top") if nth_coord == 0 else ("left", "right")
         if axis_direction not in sides:
             raise NotImplementedError(

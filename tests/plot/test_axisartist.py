@@ -50,9 +50,10 @@ def test_matplotlibs_toolkit_classes_make_lumos_axes(fig, mpl_cls, lumos_cls):
 def test_what_lumos_does_not_draw_is_refused_by_name(fig):
     with pytest.raises(NotImplementedError, match="FloatingAxes"):
         fig.add_subplot(axes_class=maa.floating_axes.FloatingAxes)
-    helper = maa.GridHelperCurveLinear(Affine2D().scale(np.pi / 180, 1) +
-                                       PolarAxes.PolarTransform())
-    with pytest.raises(NotImplementedError, match="grid_helper: got GridHelperCurveLinear"):
+    helper = maa.floating_axes.GridHelperCurveLinear(
+        Affine2D().scale(np.pi / 180, 1) + PolarAxes.PolarTransform(), (0, 90, 0, 1))
+    with pytest.raises(NotImplementedError,
+                       match="grid_helper: got floating_axes' GridHelperCurveLinear"):
         fig.add_subplot(axes_class=maa.Axes, grid_helper=helper)
     with pytest.raises(TypeError, match=r"axes_class: got matplotlib\.axes\._axes\.Axes"):
         fig.add_subplot(axes_class=mpl.axes.Axes)

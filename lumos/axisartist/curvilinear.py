@@ -1,0 +1,503 @@
+"""The axes of a curvilinear grid (:mod:`.grid_helper_curvelinear`) as axisartist draws
+them: :class:`CurvedAxisArtist` (a side of the box, or a floating axis along a curve)
+with its ticks, tick labels and label placed by axisartist's rules, and
+:class:`CurvedGrid`, the grid lines.
+
+axisartist's placement, per tick: the tick label stands ``angle_label = tangent - 90``
+(+180 with ticklabel direction '-') from the tick, ``pad`` plus the ticks' outer part
+away, turned by that angle plus 90 plus the direction's default angle and aligned by
+the direction's defaults; the tick runs along the axis's normal away from its label
+('in'), towards it ('out') or across ('inout'); the label stands past the tick labels
+by its pad, along the axis's middle.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+from ..plot import text as textmod
+from ..plot.collections import LineCollection
+from ..plot.style import rcParams
+from .axis_artist import _check_side
+
+__all__ = ["CurvedAxisArtist", "CurvedGrid"]
+
+#: how far out of the tick labels' side a tick reaches, by direction (axisartist's)
+_OUT = {"in": 0.0, "inout": 0.5, "out": 1.0}
+#: tick labels' (va, ha) and angle by axis direction (axisartist's TickLabels)
+_TICKLABEL_ALIGN = {"left": ("center", "right"), "right": ("center", "left"),
+                    "bottom": ("baseline", "center"), "top": ("baseline", "center")}
+_TICKLABEL_ANGLE = {"left": 90.0, "right": -90.0, "bottom": 0.0, "top": 180.0}
+#: axis labels' (va, ha) and angle by axis direction (axisartist's AxisLabel)
+_LABEL_ALIGN = {"left": ("bottom", "center"), "right": ("top", "center"),
+                "bottom": ("top", "center"), "top": ("bottom", "center")}
+_LABEL_ANGLE = {"left": 180.0, "right": 0.0, "bottom": 0.0, "top": 180.0}
+_OPPOSITE = {"left": "right", "right": "left", "top": "bottom", "bottom": "top"}
+
+
+def _sign(direction: str, what: str) -> float:
+    if direction not in ("+", "-"):
+        raise ValueError(f"{what}: got {direction!r}, expected '+' or '-'")
+    return 0.0 if direction == "+" else 180.0
+
+
+class _Part:
+    """A shown-or-hidden part of a CurvedAxisArtist."""
+
+    def __init__(self, visible: bool) -> None:
+        self._visible = bool(visible)
+
+    def set_visible(self, visible) -> None:
+        """Show (True) or hide (False) the part."""
+        self._visible = bool(visible)
+
+    def get_visible(self) -> bool:
+        return self._visible
+
+
+class Ticks(_Part):
+    """``axis.major_ticks``: tick marks (axisartist's size, direction, color, width)."""
+
+    def __init__(self, visible: bool) -> None:
+        super().__init__(visible)
+        self.size = float(rcParams["xtick.major.size"])
+        self.direction = str(rcParams["xtick.direction"])
+        self.color = rcParams["xtick.color"]
+        self.width = float(rcParams["xtick.major.width"])
+
+    def set_tick_direction(self, direction: str) -> None:
+        """'in', 'out' or 'inout' (relative to the tick labels' side)."""
+        if direction not in _OUT:
+            raise ValueError(f"direction: got {direction!r}, expected 'in', 'out' or "
+                             "'inout'")
+        self.direction = direction
+
+    def get_tick_direction(self) -> str:
+        return self.direction
+
+    def set_tick_out(self, b) -> None:
+        """Ticks on the tick labels' side (True) or away from them (False)."""
+        self.direction = "out" if b else "in"
+
+    def set_ticksize(self, ticksize) -> None:
+        """The ticks' length in points."""
+        self.size = float(ticksize)
+
+    def get_ticksize(self) -> float:
+        return self.size
+
+    def set_color(self, color) -> None:
+        self.color = color
+
+    def set_linewidth(self, width) -> None:
+        """The ticks' width in points."""
+        self.width = float(width)
+
+    set_markeredgewidth = set_mew = set_linewidth
+
+
+class _Text(_Part):
+    """What tick labels and labels share: pad (points), size, color, direction."""
+
+    def __init__(self, visible: bool, direction: str, pad: float, size, color) -> None:
+        super().__init__(visible)
+        self.direction = _check_side(direction, "axis_direction")
+        self.pad = float(pad)
+        self.size = size
+        self.color = color
+
+    def set_pad(self, pad) -> None:
+        """Points between what stands inside it and the text."""
+        self.pad = float(pad)
+
+    def get_pad(self) -> float:
+        return self.pad
+
+    def set_axis_direction(self, direction: str) -> None:
+        """axisartist's direction: the text's default angle and alignment."""
+        self.direction = _check_side(direction, "axis_direction")
+
+    def set_size(self, size) -> None:
+        self.size = size
+
+    set_fontsize = set_size
+
+    def set_color(self, color) -> None:
+        self.color = color
+
+
+class TickLabels(_Text):
+    """``axis.major_ticklabels``."""
+
+    def invert_axis_direction(self) -> None:
+        """The opposite direction."""
+        self.direction = _OPPOSITE[self.direction]
+
+
+class AxisLabel(_Text):
+    """``axis.label``: its text (by default the axes' x or y label) and rotation."""
+
+    def __init__(self, *args, default_text) -> None:
+        super().__init__(*args)
+        self._default = default_text  # a function: the axes' label text
+        self.text: str | None = None
+        self.rotation = 0.0
+
+    def set_text(self, text) -> None:
+        self.text = str(text)
+
+    def get_text(self) -> str:
+        return self._default() if self.text is None else self.text
+
+    def set_rotation(self, rotation) -> None:
+        """Degrees added to axisartist's angle."""
+        self.rotation = float(rotation)
+
+
+class FixedAxisHelper:
+    """``ax.axis["bottom"].get_helper()`` of a curvilinear side: ``nth_coord_ticks``
+    says whose values label its ticks (0 lon, 1 lat)."""
+
+    def __init__(self, side: str) -> None:
+        self.side = side
+        self.nth_coord = 0 if side in ("bottom", "top") else 1
+        self.nth_coord_ticks = self.nth_coord
+
+
+class FloatingAxisHelper:
+    """``get_helper()`` of a floating axis: the curve where coordinate ``nth_coord``
+    (0 lon, 1 lat) is ``value``."""
+
+    def __init__(self, nth_coord: int, value: float) -> None:
+        self.nth_coord, self.value = nth_coord, value
+
+
+class CurvedAxisArtist:
+    """One axis of a curvilinear grid: a side of the box (``helper`` a
+    :class:`FixedAxisHelper`, its line the axes' spine) or a floating axis
+    (:class:`FloatingAxisHelper`), drawn by axisartist's rules."""
+
+    def __init__(self, axes, helper, axis_direction: str, spine=None,
+                 ticklabels: bool = True, label: bool = True) -> None:
+        self.axes, self._helper, self.spine = axes, helper, spine
+        self._line_visible = True
+        fig = axes.figure
+        self._px = fig.points_to_pixels
+        x = axis_direction in ("bottom", "top") if spine is not None else \
+            helper.nth_coord == 0
+        axis = axes.xaxis if x else axes.yaxis
+        self.major_ticks = Ticks(True)
+        self.minor_ticks = Ticks(False)
+        self.major_ticklabels = TickLabels(ticklabels, axis_direction,
+                                           rcParams["xtick.major.pad"],
+                                           rcParams["xtick.labelsize"],
+                                           rcParams["xtick.labelcolor"]
+                                           if rcParams["xtick.labelcolor"] != "inherit"
+                                           else rcParams["xtick.color"])
+        self.minor_ticklabels = TickLabels(False, axis_direction, 0.0, 1.0, "black")
+        self.label = AxisLabel(label, axis_direction, 5.0, rcParams["axes.labelsize"],
+                               rcParams["axes.labelcolor"],
+                               default_text=axis.get_label_text)
+        self._ticklabel_add = self._label_add = 0.0
+        self.set_axis_direction(axis_direction)
+
+    def get_helper(self):
+        """The helper: which coordinate labels the ticks (a side's
+        ``nth_coord_ticks``), or the curve (a floating axis's)."""
+        return self._helper
+
+    # -- axisartist's directions --------------------------------------------------
+    def set_axis_direction(self, axis_direction: str) -> None:
+        """axisartist's side convention: tick labels' and label's angle and alignment,
+        and their side ('-' for left and top, '+' for bottom and right)."""
+        _check_side(axis_direction, "axis_direction")
+        self.major_ticklabels.set_axis_direction(axis_direction)
+        self.label.set_axis_direction(axis_direction)
+        sign = "-" if axis_direction in ("left", "top") else "+"
+        self.set_ticklabel_direction(sign)
+        self.set_axislabel_direction(sign)
+
+    def set_ticklabel_direction(self, tick_direction: str) -> None:
+        """'+' or '-': the tick labels' side, relative to the increasing coordinate."""
+        self._ticklabel_add = _sign(tick_direction, "tick_direction")
+
+    def set_axislabel_direction(self, label_direction: str) -> None:
+        """'+' or '-': the label's side, relative to the increasing coordinate."""
+        self._label_add = _sign(label_direction, "label_direction")
+
+    def invert_ticklabel_direction(self) -> None:
+        """The tick labels to the other side of the line."""
+        self._ticklabel_add = (self._ticklabel_add + 180.0) % 360.0
+        self.major_ticklabels.invert_axis_direction()
+
+    # -- showing ------------------------------------------------------------------
+    def toggle(self, all=None, ticks=None, ticklabels=None, label=None) -> None:  # noqa: A002
+        """Show (True) or hide (False) the ticks, tick labels and label; ``all`` sets
+        the three, the others override it, None leaves one as it is."""
+        shown = [all] * 3
+        for i, value in enumerate((ticks, ticklabels, label)):
+            if value is not None:
+                shown[i] = value
+        for part, value in zip((self.major_ticks, self.major_ticklabels, self.label),
+                               shown, strict=True):
+            if value is not None:
+                part.set_visible(value)
+
+    def set_visible(self, visible) -> None:
+        """Show or hide the line, ticks, tick labels and label together."""
+        self._line_visible = bool(visible)
+        if self.spine is not None:
+            self.spine.set_visible(bool(visible))
+        self.toggle(all=bool(visible))
+
+    def get_visible(self) -> bool:
+        return self._line_visible
+
+    # -- drawing ------------------------------------------------------------------
+    def _ticks(self, helper) -> list:
+        """(pixel location, normal angle, tangent angle, label) per tick shown."""
+        ax = self.axes
+        if isinstance(self._helper, FixedAxisHelper):
+            info = helper_info(ax, helper)
+            tangent = 0.0 if self._helper.side in ("bottom", "top") else 90.0
+            out = []
+            nth = self._helper.nth_coord_ticks
+            for coord, labelled in ((nth, True), (1 - nth, False)):
+                for tick in info[("lon", "lat")[coord]]["ticks"][self._helper.side]:
+                    (x, y), normal = tick["loc"]
+                    loc = ax.transData.forward(np.array([x, y], dtype=float))
+                    out.append((loc, float(normal), tangent,
+                                tick["label"] if labelled else ""))
+            return out
+        return _floating_ticks(ax, helper, self._helper)
+
+    def draw(self, ov, helper) -> None:
+        """Line (a floating axis's), ticks, tick labels and label in figure pixels."""
+        if isinstance(self._helper, FloatingAxisHelper) and self._line_visible:
+            self._draw_curve(ov, helper)
+        ticks = self._ticks(helper)
+        tk = self.major_ticks
+        size = self._px(tk.size)
+        for loc, normal, tangent, _label in ticks:
+            if not tk.get_visible() or not self._inside(loc):
+                continue
+            angle_label = tangent - 90.0 + self._ticklabel_add
+            angle = normal if 90 <= (angle_label - normal) % 360 <= 270 else normal + 180
+            u = np.array([math.cos(math.radians(angle)), math.sin(math.radians(angle))])
+            a, b = {"in": (0.0, 1.0), "out": (-1.0, 0.0), "inout": (-0.5, 0.5)}[
+                tk.direction]
+            ov.line(np.array([loc + a * size * u, loc + b * size * u]), tk.color,
+                    self._px(tk.width))
+        external = size * _OUT[tk.direction] * tk.get_visible()
+        label_pad = self._draw_ticklabels(ov, ticks, external)
+        if self.label.get_visible():
+            if self._ticklabel_add != self._label_add:
+                # axisartist's: the ticks' size in points, taken as pixels
+                label_pad = tk.size * (1.0 - _OUT[tk.direction]) * tk.get_visible()
+            self._draw_label(ov, helper, label_pad)
+
+    def _inside(self, loc) -> bool:
+        x0, y0, w, h = self.axes.box
+        tol = 1e-6 * max(w, h)
+        return x0 - tol <= loc[0] <= x0 + w + tol and y0 - tol <= loc[1] <= y0 + h + tol
+
+    def _draw_ticklabels(self, ov, ticks, external: float) -> float:
+        """The tick labels; returns the label's pad (pixels) beyond the line."""
+        tl = self.major_ticklabels
+        if not tl.get_visible():
+            return external
+        size = self._px(textmod.points(tl.size))
+        shown = [t for t in ticks if t[3].strip() and self._inside(t[0])]
+        va, ha = _TICKLABEL_ALIGN[tl.direction]
+        r, total = _offsets(tl.direction, va, ha,
+                            [textmod.measure(t[3], size) for t in shown])
+        pad = external + self._px(tl.pad)
+        for loc, _normal, tangent, label in shown:
+            ref = tangent - 90.0 + self._ticklabel_add
+            _text(ov, label, loc, ref, r + pad, ref + 90 + _TICKLABEL_ANGLE[tl.direction],
+                  size, tl.color, ha, va)
+        return total + pad
+
+    def _draw_label(self, ov, helper, external: float) -> None:
+        text = self.label.get_text()
+        if not text:
+            return
+        at = self._label_at(helper)
+        if at is None:
+            return
+        loc, tangent = at
+        lb = self.label
+        ref = tangent - 90.0 + self._label_add
+        va, ha = _LABEL_ALIGN[lb.direction]
+        _text(ov, text, loc, ref, external + self._px(lb.pad),
+              ref + 90 + _LABEL_ANGLE[lb.direction] + lb.rotation,
+              self._px(textmod.points(lb.size)), lb.color, ha, va)
+
+    def _label_at(self, helper):
+        """Where the label stands (pixels) and the axis's angle there, or None."""
+        ax = self.axes
+        if isinstance(self._helper, FixedAxisHelper):
+            x0, y0, w, h = ax.box
+            side = self._helper.side
+            return {"bottom": (np.array([x0 + w / 2, y0]), 0.0),
+                    "top": (np.array([x0 + w / 2, y0 + h]), 0.0),
+                    "left": (np.array([x0, y0 + h / 2]), 90.0),
+                    "right": (np.array([x0 + w, y0 + h / 2]), 90.0)}[side]
+        nth, value = self._helper.nth_coord, self._helper.value
+        ext = _extremes(ax, helper)
+        lo, hi = ext[1 - nth]
+        mid = (lo + hi) / 2
+        uv = (value, mid) if nth == 0 else (mid, value)
+        loc, along = _pixel_and_angle(ax, helper, *uv, 1 - nth, (lo, hi))
+        return (loc, along) if self._inside(loc) else None
+
+    def _draw_curve(self, ov, helper) -> None:
+        ax = self.axes
+        nth, value = self._helper.nth_coord, self._helper.value
+        pts = ax.transData.forward(helper.floating_curve(nth, value,
+                                                         _extremes(ax, helper)[1 - nth]))
+        x0, y0, w, h = ax.box
+        outside = ~((pts[:, 0] >= x0) & (pts[:, 0] <= x0 + w) & (pts[:, 1] >= y0) &
+                    (pts[:, 1] <= y0 + h))
+        pts = np.where(outside[:, None], np.nan, pts)  # NaN breaks the line
+        color = self.spine.get_edgecolor() if self.spine is not None else \
+            rcParams["axes.edgecolor"]
+        ov.line(pts, color, self._px(rcParams["axes.linewidth"]))
+
+
+def _text(ov, s: str, loc, ref: float, radius: float, rotation: float, size: float,
+          color, ha: str, va: str) -> None:
+    """Text ``radius`` pixels from ``loc`` towards angle ``ref``, turned by
+    ``rotation`` about its (ha, va) anchor (matplotlib's rotation_mode 'anchor')."""
+    t = math.radians(ref)
+    x, y = loc[0] + radius * math.cos(t), loc[1] + radius * math.sin(t)
+    rotation = (rotation + 180.0) % 360.0 - 180.0
+    tx, ty, tha, tva = textmod.place(s, x, y, size, ha, va, rotation, "anchor")
+    ov.text(s, tx, ty, size, color, ha=tha, va=tva, rotation=rotation)
+
+
+def _offsets(direction: str, va: str, ha: str, sizes: list) -> tuple[float, float]:
+    """axisartist's offset of the tick labels' anchor from the pad (r) and their depth
+    across the line (total), from their (width, height, descent)."""
+    if not sizes:
+        return 0.0, 0.0
+    if direction in ("left", "right"):
+        total = max(w for w, _h, _d in sizes)
+        far = "left" if direction == "left" else "right"
+        return {far: total, "center": total / 2}.get(ha, 0.0), total
+    total = max(h for _w, h, _d in sizes)
+    if va == "baseline":
+        ascent = max(h - d for _w, h, d in sizes)
+        descent = max(d for _w, _h, d in sizes)
+        return (ascent if direction == "bottom" else descent), ascent + descent
+    far = "bottom" if direction == "bottom" else "top"
+    return {far: total, "center": total / 2}.get(va, 0.0), total
+
+
+def helper_info(ax, helper) -> dict:
+    """The grid info of the axes' view."""
+    return helper.grid_info(tuple(ax.get_xlim()), tuple(ax.get_ylim()))
+
+
+def _extremes(ax, helper) -> tuple[tuple[float, float], tuple[float, float]]:
+    """The curved coordinates' ranges over the view: (lon lo, hi), (lat lo, hi)."""
+    e = helper_info(ax, helper)["extremes"]
+    return (float(e.x0), float(e.x1)), (float(e.y0), float(e.y1))
+
+
+def _pixel_and_angle(ax, helper, u, v, nth: int, span) -> tuple[np.ndarray, float]:
+    """Figure pixels of curved point (u, v) and the angle (degrees) of the direction
+    in which coordinate ``nth`` grows there; where the curve is degenerate (a polar
+    origin) the angle a step along the other coordinate gives."""
+    def px(a, b):
+        return ax.transData.forward(helper.to_data(a, b))[0]
+
+    here = px(u, v)
+    step = 1e-6 * max(abs(span[1] - span[0]), 1e-12)
+    for across in (0.0, step * 1e3):
+        a, b = (u, v + across) if nth == 0 else (u + across, v)
+        base = px(a, b)
+        d = (px(a + step, b) if nth == 0 else px(a, b + step)) - base
+        if np.hypot(*d) > 0:
+            return here, math.degrees(math.atan2(d[1], d[0]))
+    return here, 0.0
+
+
+def _floating_ticks(ax, helper, fh: FloatingAxisHelper) -> list:
+    """A floating axis's ticks: at the grid values of the other coordinate along the
+    curve, with the curve's normal (the other coordinate's) and tangent angles."""
+    nth, value = fh.nth_coord, fh.value
+    ext = _extremes(ax, helper)
+    other = 1 - nth
+    levels, labels = helper.levels(other, *ext[other])
+    out = []
+    for level, label in zip(levels, labels, strict=True):
+        uv = (value, level) if nth == 0 else (level, value)
+        loc, tangent = _pixel_and_angle(ax, helper, *uv, other, ext[other])
+        _, normal = _pixel_and_angle(ax, helper, *uv, nth, ext[nth])
+        out.append((loc, normal, tangent, label))
+    return out
+
+
+class CurvedGrid(LineCollection):
+    """The grid lines of a curvilinear grid (lon and lat lines in data coordinates),
+    made again for the view at each frame the view moved."""
+
+    def __init__(self, axes, helper) -> None:
+        super().__init__(axes, [], colors=rcParams["grid.color"],
+                         linewidth=rcParams["grid.linewidth"],
+                         linestyle=rcParams["grid.linestyle"],
+                         alpha=rcParams["grid.alpha"])
+        self._helper = helper
+        self.which_axis = "both"
+        self._for = None
+        self.set_visible(False)
+
+    def draw_overlay(self, ov) -> None:
+        key = (tuple(self.axes.get_xlim()), tuple(self.axes.get_ylim()), self.which_axis)
+        if key != self._for:
+            self._for = key
+            info = helper_info(self.axes, self._helper)
+            lines = []
+            if self.which_axis in ("both", "x"):
+                lines += [np.asarray(gl) for gl in info["lon"]["lines"]]
+            if self.which_axis in ("both", "y"):
+                lines += [np.asarray(gl) for gl in info["lat"]["lines"]]
+            self.set_segments(lines)
+        super().draw_overlay(ov)
+
+
+class _Reach:
+    """An overlay stand-in that keeps the pixel box of the texts drawn into it (what a
+    curvilinear axes' artists reach, for the layout)."""
+
+    def __init__(self) -> None:
+        self.box = [math.inf, math.inf, -math.inf, -math.inf]
+
+    def _take(self, x0, y0, x1, y1) -> None:
+        b = self.box
+        self.box = [min(b[0], x0), min(b[1], y0), max(b[2], x1), max(b[3], y1)]
+
+    def line(self, points, color, width_px: float, *args, **kwargs) -> None:
+        """Ticks and curves: no part of the reach (matplotlib's layout counts an
+        axisartist axis's texts only)."""
+
+    def text(self, s: str, x: float, y: float, size_px: float, color="black",
+             ha: str = "center", va: str = "center", rotation: float = 0.0) -> None:
+        self._take(*textmod.window_box(s, x, y, size_px, ha, va, rotation))
+
+
+def reach(ax, artists, helper) -> tuple[float, float, float, float]:
+    """Pixels (left, right, bottom, top) the curvilinear ``artists`` of ``ax`` reach
+    beyond its box."""
+    rec = _Reach()
+    for artist in artists:
+        artist.draw(rec, helper)
+    x0, y0, w, h = ax.box
+    b = rec.box
+    if not math.isfinite(b[0]):
+        return 0.0, 0.0, 0.0, 0.0
+    return (max(0.0, x0 - b[0]), max(0.0, b[2] - (x0 + w)), max(0.0, y0 - b[1]),
+            max(0.0, b[3] - (y0 + h)))
