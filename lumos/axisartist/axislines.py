@@ -145,9 +145,10 @@ class Axes(_LumosAxes):
             self._axislines[side] = CurvedAxisArtist(
                 self, FixedAxisHelper(side), side, self.spines[side], ticklabels=shown,
                 label=shown)
-        self._curved_grid = CurvedGrid(self, helper)
-        self._curved_grid.in_autoscale = False  # made for the view: no part in fitting it
-        self._add_artist(self._curved_grid, autoscale=False, request=(False, False))
+        #: the curved grid lines (matplotlib's ``ax.gridlines``)
+        self.gridlines = CurvedGrid(self, helper)
+        self.gridlines.in_autoscale = False  # made for the view: no part in fitting it
+        self._add_artist(self.gridlines, autoscale=False, request=(False, False))
 
     def get_grid_helper(self) -> GridHelperCurveLinear | None:
         """The curvilinear grid's helper (None: rectilinear)."""
@@ -164,7 +165,7 @@ class Axes(_LumosAxes):
         if which != "major":
             raise NotImplementedError(f"which: got {which!r}; lumos draws a curvilinear "
                                       "grid's major lines only")
-        grid = self._curved_grid
+        grid = self.gridlines
         setters = {"color": grid.set_color, "c": grid.set_color,
                    "linestyle": grid.set_linestyle, "ls": grid.set_linestyle,
                    "linewidth": grid.set_linewidth, "lw": grid.set_linewidth,

@@ -20,7 +20,7 @@ import numpy as np
 from ..plot import text as textmod
 from ..plot.collections import LineCollection
 from ..plot.style import rcParams
-from .axis_artist import _check_side
+from .axis_artist import AxisArtist, _check_side
 
 __all__ = ["CurvedAxisArtist", "CurvedGrid"]
 
@@ -233,17 +233,8 @@ class CurvedAxisArtist:
         self.major_ticklabels.invert_axis_direction()
 
     # -- showing ------------------------------------------------------------------
-    def toggle(self, all=None, ticks=None, ticklabels=None, label=None) -> None:  # noqa: A002
-        """Show (True) or hide (False) the ticks, tick labels and label; ``all`` sets
-        the three, the others override it, None leaves one as it is."""
-        shown = [all] * 3
-        for i, value in enumerate((ticks, ticklabels, label)):
-            if value is not None:
-                shown[i] = value
-        for part, value in zip((self.major_ticks, self.major_ticklabels, self.label),
-                               shown, strict=True):
-            if value is not None:
-                part.set_visible(value)
+    #: show (True) or hide (False) the ticks, tick labels and label (axisartist's)
+    toggle = AxisArtist.toggle
 
     def set_visible(self, visible) -> None:
         """Show or hide the line, ticks, tick labels and label together."""

@@ -1,0 +1,225 @@
+"""lumos.axisartist's curvilinear grids (GridHelperCurveLinear, angle_helper,
+grid_finder, floating axes on curves, get_aux_axes(tr)): pictures against matplotlib's,
+the API, and bad input."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from pixels import ink  # tests/pixels.py
+
+import lumos.pyplot as lplt
+from lumos import axisartist as laa
+from lumos.axisartist import angle_helper, grid_finder
+from lumos.axisartist.grid_helper_curvelinear import GridHelperCurveLinear
+
+mpl = pytest.importorskip("matplotlib")
+mpl.use("Agg")
+import matplotlib.pyplot as mplt  # noqa: E402
+from matplotlib.projections import PolarAxes  # noqa: E402
+from matplotlib.transforms import Affine2D  # noqa: E402
+from mpl_toolkits import axisartist as maa  # noqa: E402
+from mpl_toolkits.axisartist import angle_helper as mpl_angle  # noqa: E402
+from mpl_toolkits.axisartist import grid_helper_curvelinear as mpl_curved  # noqa: E402
+
+
+def _polar(kit_angle, helper_cls):
+    return helper_cls(
+        Affine2D().scale(np.pi / 180, 1) + PolarAxes.PolarTransform(),
+        extreme_finder=kit_angle.ExtremeFinderCycle(20, 20, lon_cycle=360, lat_cycle=None,
+                                                    lon_minmax=None,
+                                                    lat_minmax=(0, np.inf)),
+        grid_locator1=kit_angle.LocatorDMS(12), tick_formatter1=kit_angle.FormatterDMS())
+
+
+def _both(build, size=(5, 5)):
+    """``build(figure, lumos)`` drawn by matplotlib (its toolkit) and by lumos (lumos's
+    toolkit): (mpl, lumos) RGB arrays."""
+    out = []
+    for plt, is_lumos in ((mplt, False), (lplt, True)):
+        figure = plt.figure(figsize=size)
+        build(figure, is_lumos)
+        figure.canvas.draw()
+        out.append(np.asarray(figure.canvas.buffer_rgba())[..., :3].astype(int))
+        plt.close(figure)
+    return out
+
+
+def test_polar_grid_with_floating_axes_matches_matplotlibs_picture():
+    # gallery axisartist/demo_floating_axis.py
+    def build(figure, is_lumos):
+        kit, helper_cls = (angle_helper, laa.GridHelperCurveLinear) if is_lumos else \
+            (mpl_angle, maa.GridHelperCurveLinear)
+        ax = figure.add_subplot(axes_class=maa.HostAxes,
+                                grid_helper=_polar(kit, helper_cls))
+        ax.axis["lat"] = axis = ax.new_floating_axis(0, 60)
+        axis.label.set_text(r"$\theta = 60^{\circ}$")
+        ax.axis["lon"] = axis = ax.new_floating_axis(1, 6)
+        axis.label.set_text(r"$r = 6$")
+        ax.set_aspect(1.0)
+        ax.set_xlim(-5, 12)
+        ax.set_ylim(-5, 10)
+        ax.grid(True)
+
+    m, lu = _both(build)
+    assert m.shape == lu.shape
+    # the grid's circles and rays, the curves, ticks and their labels where
+    # matplotlib draws them
+    assert np.abs(m - lu).mean() < 1.5  # measured 0.74
+    # the curved grid is drawn: many gray pixels inside the box
+    gray = ((lu > 150) & (lu < 210)).all(axis=2)
+    assert gray[100:400, 100:400].sum() > 2000
+
+
+def test_function_pair_grid_sides_match_matplotlibs_picture():
+    # gallery axisartist/demo_curvelinear_grid2.py: ticks where lon = x**2 lines cross
+    def tr(x, y):
+        return np.sign(x) * abs(x) ** .5, y
+
+    def inv_tr(x, y):
+        return np.sign(x) * x ** 2, y
+
+    def build(figure, is_lumos):
+        finder = grid_finder if is_lumos else maa.grid_finder
+        helper_cls = GridHelperCurveLinear if is_lumos else mpl_curved.GridHelperCurveLinear
+        helper = helper_cls((tr, inv_tr),
+                            extreme_finder=finder.ExtremeFinderSimple(20, 20),
+                            grid_locator1=finder.MaxNLocator(nbins=6),
+                            grid_locator2=finder.MaxNLocator(nbins=6))
+        ax = figure.add_subplot(axes_class=maa.Axes, grid_helper=helper)
+        ax.imshow(np.arange(25).reshape(5, 5), vmax=50, cmap="gray_r", origin="lower")
+
+    m, lu = _both(build, (7, 4))
+    assert np.abs(m - lu).mean() < 0.6  # measured 0.21
+    # the bottom's labels 0 4 8 ... 20 stand at x = sqrt(lon): uneven gaps
+    below = ink(lu)[int(0.9 * lu.shape[0]):, :].sum(axis=0)
+    cols = np.flatnonzero(below)
+    assert cols.size and np.abs(ink(m)[int(0.9 * m.shape[0]):, :].sum(axis=0) -
+                                below).sum() < 0.2 * below.sum()
+
+
+def test_aux_axes_draw_through_the_transform():
+    # gallery axisartist/demo_curvelinear_grid.py, right panel
+    def build(figure, is_lumos):
+        kit, helper_cls = (angle_helper, laa.GridHelperCurveLinear) if is_lumos else \
+            (mpl_angle, maa.GridHelperCurveLinear)
+        tr = Affine2D().scale(np.pi / 180, 1) + PolarAxes.PolarTransform()
+        ax = figure.add_subplot(axes_class=maa.HostAxes, grid_helper=_polar(kit, helper_cls))
+        ax.set_aspect(1)
+        ax.set_xlim(-5, 12)
+        ax.set_ylim(-5, 10)
+        ax.grid(True, zorder=0)
+        aux = ax.get_aux_axes(tr)
+        aux.plot(np.linspace(0, 30, 51), np.linspace(10, 10, 51), linewidth=2)
+        aux.pcolor(np.linspace(0, 90, 4), np.linspace(0, 10, 4),
+                   np.arange(9).reshape((3, 3)))
+        aux.contour(np.linspace(0, 90, 4), np.linspace(0, 10, 4),
+                    np.arange(16).reshape((4, 4)), colors="k")
+
+    m, lu = _both(build)
+    assert np.abs(m - lu).mean() < 1.5  # measured 0.57
+    # the pcolor quarter disc lies up and right of the origin, as matplotlib's
+    colored = (np.ptp(lu, axis=2) > 60)
+    ys, xs = np.nonzero(colored)
+    assert colored.sum() > 5000 and np.median(xs) > 200 and np.median(ys) < 300
+
+
+def test_helper_api_and_defaults():
+    fig = lplt.figure()
+    try:
+        helper = _polar(angle_helper, GridHelperCurveLinear)
+        ax = fig.add_subplot(axes_class=laa.Axes, grid_helper=helper)
+        assert ax.get_grid_helper() is helper
+        assert list(ax.axis) == ["bottom", "top", "left", "right"]
+        for side in ("bottom", "top", "left", "right"):
+            assert ax.axis[side].major_ticks.get_visible()
+            assert ax.axis[side].major_ticklabels.get_visible() == (
+                side in ("bottom", "left"))
+        assert ax.axis["right"].get_helper().nth_coord_ticks == 1
+        ax.axis["right"].get_helper().nth_coord_ticks = 0
+        ax.set_xlim(-5, 12)
+        ax.set_ylim(-5, 10)
+        info = helper.grid_info(ax.get_xlim(), ax.get_ylim())
+        # 30 degree rays and round radii
+        assert {"lon", "lat", "extremes"} <= set(info)
+        data = helper.to_data([90.0], [2.0])
+        np.testing.assert_allclose(data, [[0.0, 2.0]], atol=1e-12)
+        axis = ax.new_floating_axis(0, 60)
+        ax.axis["lat"] = axis
+        axis.set_axis_direction("left")
+        axis.major_ticks.set_tick_direction("inout")
+        axis.major_ticklabels.set_pad(10)
+        axis.label.set_pad(20)
+        axis.invert_ticklabel_direction()
+        fig.canvas.draw()  # draws with every setting
+        # a matplotlib helper is taken too (its grid finder shared)
+        mh = _polar(mpl_angle, maa.GridHelperCurveLinear)
+        ax2 = fig.add_subplot(222, axes_class=maa.Axes, grid_helper=mh)
+        assert ax2.get_grid_helper().grid_finder is mh.grid_finder
+        fig.canvas.draw()
+    finally:
+        lplt.close(fig)
+
+
+def test_grid_lines_follow_the_view_and_the_callers_arrays_stay():
+    fig = lplt.figure()
+    try:
+        x = np.array([0.0, 1.0])
+        ax = fig.add_subplot(axes_class=laa.Axes, grid_helper=GridHelperCurveLinear(
+            (lambda a, b: (a, b - a), lambda a, b: (a, b + a))))
+        ax.grid(True, color="0.5")
+        ax.set_xlim(0, 10)
+        ax.set_ylim(0, 10)
+        fig.canvas.draw()
+        first = [s.copy() for s in ax.gridlines.get_segments()]
+        ax.set_xlim(0, 100)
+        ax.set_ylim(0, 100)
+        fig.canvas.draw()
+        assert len(first) > 3
+        assert not all(np.array_equal(a, b) for a, b in
+                       zip(first, ax.gridlines.get_segments(), strict=False))
+        host = fig.add_subplot(222, axes_class=laa.HostAxes,
+                               grid_helper=_polar(angle_helper, GridHelperCurveLinear))
+        aux = host.get_aux_axes(Affine2D().scale(np.pi / 180, 1) +
+                                PolarAxes.PolarTransform())
+        aux.plot(x, x + 1)
+        np.testing.assert_array_equal(x, [0.0, 1.0])
+        aux.scatter([np.nan, 10.0], [np.inf, 2.0])  # non-finite points: no crash
+        fig.canvas.draw()
+    finally:
+        lplt.close(fig)
+
+
+def test_bad_input_is_refused_by_name():
+    fig = lplt.figure()
+    try:
+        with pytest.raises(TypeError, match="aux_trans: got int"):
+            GridHelperCurveLinear(3)
+        with pytest.raises(TypeError, match="aux_trans: got tuple"):
+            GridHelperCurveLinear((np.sin,))
+        helper = _polar(angle_helper, GridHelperCurveLinear)
+        ax = fig.add_subplot(axes_class=laa.HostAxes, grid_helper=helper)
+        with pytest.raises(TypeError, match=r"grid: unexpected keyword arguments \['dash'\]"):
+            ax.grid(True, dash=3)
+        with pytest.raises(ValueError, match="axis: got 'z'"):
+            ax.grid(True, axis="z")
+        with pytest.raises(NotImplementedError, match="which: got 'minor'"):
+            ax.grid(True, which="minor")
+        with pytest.raises(ValueError, match="nth_coord: got 2"):
+            ax.new_floating_axis(2, 0.0)
+        axis = ax.new_floating_axis(0, 30)
+        with pytest.raises(ValueError, match="axis_direction: got 'up'"):
+            axis.set_axis_direction("up")
+        with pytest.raises(ValueError, match="tick_direction: got '0'"):
+            axis.set_ticklabel_direction("0")
+        with pytest.raises(ValueError, match="direction: got 'sideways'"):
+            axis.major_ticks.set_tick_direction("sideways")
+        aux = ax.get_aux_axes(Affine2D())
+        with pytest.raises(NotImplementedError, match=r"get_aux_axes\(tr\)\.bar"):
+            aux.bar([0, 1], [1, 2])
+        with pytest.raises(TypeError, match="tr: got str"):
+            ax.get_aux_axes("polar")
+        with pytest.raises(NotImplementedError, match="viewlim_mode"):
+            ax.get_aux_axes(Affine2D(), viewlim_mode=None)
+    finally:
+        lplt.close(fig)
