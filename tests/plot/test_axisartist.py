@@ -236,8 +236,9 @@ def test_parasite_axes_from_get_aux_axes_show_one_side():
     assert par2.axis["right2"].label.get_text() == "Velocity"
     assert par2.spines["right"].get_position() == ("outward", 60.0)
     assert par1.get_xlim() == host.get_xlim()
-    with pytest.raises(NotImplementedError, match="tr="):
-        host.get_aux_axes(Affine2D().scale(2, 1))
+    # a transform: an aux axes drawing on the host through it
+    aux = host.get_aux_axes(Affine2D().scale(2, 1))
+    assert aux.host is host and aux.to_host([1.0], [1.0])[0].tolist() == [2.0]
     with pytest.raises(TypeError, match="unexpected keyword arguments"):
         host.get_aux_axes(viewlim_mode=None, colour="r")
     lplt.close(fig)
