@@ -7,8 +7,8 @@ matplotlib's axisartist ``Axes``, ``AxesZero`` or ``HostAxes`` makes these) and 
 
 Curvilinear grids: ``grid_helper=GridHelperCurveLinear(tr)`` (:mod:`.grid_helper_curvelinear`,
 with :mod:`.angle_helper` and :mod:`.grid_finder`) draws curved grid lines, the sides'
-ticks where they cross the box and floating axes along the curves. ``floating_axes``
-(curved boundaries) is not implemented: passing one raises NotImplementedError.
+ticks where they cross the box and floating axes along the curves; :mod:`.floating_axes`
+bounds such a grid by ranges of its curved coordinates.
 
 >>> from lumos.axisartist import AxesZero
 >>> ax = fig.add_subplot(axes_class=AxesZero)
@@ -29,9 +29,8 @@ __all__ = ["Axes", "AxesZero", "AxisArtist", "AxisDict", "GridHelperCurveLinear"
 
 def toolkit_axes_class(cls: type) -> type:
     """The lumos class drawing matplotlib's toolkit axes class ``cls`` (axisartist's
-    ``Axes``/``AxesZero``/``HostAxes``, axes_grid1's ``HostAxes``); TypeError naming
-    one lumos does not draw, NotImplementedError for axisartist's curvilinear
-    ``FloatingAxes``."""
+    ``Axes``/``AxesZero``/``HostAxes``/``FloatingAxes``, axes_grid1's ``HostAxes``);
+    TypeError naming one lumos does not draw."""
     from mpl_toolkits import axisartist as mpl_aa
     from mpl_toolkits.axes_grid1 import parasite_axes as mpl_grid1
 
@@ -41,10 +40,10 @@ def toolkit_axes_class(cls: type) -> type:
              mpl_grid1.HostAxes: Grid1Host}
     if cls in known:
         return known[cls]
-    if isinstance(cls, type) and issubclass(cls, mpl_aa.floating_axes.FloatingAxesBase):
-        raise NotImplementedError(f"axes_class: got {cls.__module__}.{cls.__name__}; "
-                                  "lumos does not draw axisartist's floating (curvilinear) "
-                                  "axes")
+    if cls is mpl_aa.floating_axes.FloatingAxes:
+        from .floating_axes import FloatingAxes
+
+        return FloatingAxes
     raise TypeError(f"axes_class: got {getattr(cls, '__module__', '')}."
                     f"{getattr(cls, '__name__', type(cls).__name__)}; lumos draws "
                     "matplotlib's axisartist Axes, AxesZero and HostAxes and axes_grid1's "

@@ -16,12 +16,13 @@ import numpy as np
 __all__ = ["AuxTransAxes"]
 
 #: what an AuxTransAxes draws
-_DRAWS = ("plot", "scatter", "pcolor", "pcolormesh", "contour", "contourf")
+_DRAWS = ("plot", "scatter", "bar", "pcolor", "pcolormesh", "contour", "contourf")
 
 
 class AuxTransAxes:
     """A parasite of ``host`` whose data ``tr`` maps to the host's data coordinates;
-    ``plot``, ``scatter``, ``pcolor``, ``pcolormesh``, ``contour`` and ``contourf``
+    ``plot``, ``scatter``, ``bar``, ``pcolor``, ``pcolormesh``, ``contour`` and
+    ``contourf``
     draw on the host, the others raise NotImplementedError naming themselves."""
 
     def __init__(self, host, tr) -> None:
@@ -47,6 +48,26 @@ class AuxTransAxes:
     def scatter(self, x, y, *args, **kwargs):
         """Markers at (x, y) through ``tr``."""
         return self.host.scatter(*self.to_host(x, y), *args, **kwargs)
+
+    def bar(self, x, height, width=0.8, bottom=None, *, align: str = "center",
+            color=None, **kwargs) -> list:
+        """Bars from ``bottom`` up by ``height`` (aux coordinates), their corners
+        through ``tr``: one polygon each, the patches' next color unless ``color``."""
+        if align not in ("center", "edge"):
+            raise ValueError(f"align: got {align!r}, expected 'center' or 'edge'")
+        x, height, width, bottom = np.broadcast_arrays(
+            *(np.asarray(v, dtype=float) for v in (x, height, width,
+                                                    0.0 if bottom is None else bottom)))
+        left = x - width / 2 if align == "center" else x
+        bars = []
+        for l0, w, b, h in zip(left.ravel(), width.ravel(), bottom.ravel(),
+                               height.ravel(), strict=True):
+            xs, ys = self.to_host([l0, l0 + w, l0 + w, l0], [b, b, b + h, b + h])
+            # the first bar takes the patches' next color (fill's), the others its
+            face = {} if color is None and not bars else \
+                {"facecolor": bars[0].get_facecolor() if color is None else color}
+            bars += self.host.fill(xs, ys, **face, **kwargs)
+        return bars
 
     def _grid(self, name: str, args: tuple) -> tuple:
         if len(args) < 3:

@@ -97,12 +97,14 @@ def _check_grid_helper(grid_helper) -> GridHelperCurveLinear | None:
 
     if type(grid_helper) is mpl_curved.GridHelperCurveLinear:
         return GridHelperCurveLinear.from_grid_finder(grid_helper.grid_finder)
-    kind = "floating_axes' " if isinstance(grid_helper,
-                                           floating_axes.GridHelperCurveLinear) else ""
+    if type(grid_helper) is floating_axes.GridHelperCurveLinear:
+        from .floating_axes import GridHelperCurveLinear as Bounded
+
+        return Bounded.from_grid_finder(grid_helper.grid_finder)
     raise NotImplementedError(
-        f"grid_helper: got {kind}{type(grid_helper).__name__}; lumos draws "
-        "GridHelperCurveLinear's grids (lumos.axisartist's or matplotlib's), not "
-        "floating_axes' ones")
+        f"grid_helper: got {type(grid_helper).__module__}.{type(grid_helper).__name__}; "
+        "lumos draws axisartist's GridHelperCurveLinear grids (lumos's or matplotlib's, "
+        "of grid_helper_curvelinear or floating_axes)")
 
 
 class Axes(_LumosAxes):
@@ -176,7 +178,9 @@ class Axes(_LumosAxes):
         for key, value in kwargs.items():
             setters[key](value)
         grid.which_axis = axis
-        grid.set_visible(bool(kwargs) if visible is None else bool(visible))
+        if visible is None:  # matplotlib's: on with a style, else toggled
+            visible = bool(kwargs) or not grid.get_visible()
+        grid.set_visible(bool(visible))
         return None
 
     def _curved_artists(self) -> list[CurvedAxisArtist]:

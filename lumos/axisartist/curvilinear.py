@@ -168,10 +168,11 @@ class FixedAxisHelper:
 
 class FloatingAxisHelper:
     """``get_helper()`` of a floating axis: the curve where coordinate ``nth_coord``
-    (0 lon, 1 lat) is ``value``."""
+    (0 lon, 1 lat) is ``value``; ``bounded``: ticks only within the grid's extremes
+    (a side of floating axes)."""
 
-    def __init__(self, nth_coord: int, value: float) -> None:
-        self.nth_coord, self.value = nth_coord, value
+    def __init__(self, nth_coord: int, value: float, bounded: bool = False) -> None:
+        self.nth_coord, self.value, self.bounded = nth_coord, value, bounded
 
 
 class CurvedAxisArtist:
@@ -423,6 +424,11 @@ def _floating_ticks(ax, helper, fh: FloatingAxisHelper) -> list:
     ext = _extremes(ax, helper)
     other = 1 - nth
     levels, labels = helper.levels(other, *ext[other])
+    if fh.bounded:
+        lo, hi = sorted(ext[other])
+        tol = 1e-10 * max(hi - lo, 1e-300)
+        keep = (levels >= lo - tol) & (levels <= hi + tol)
+        levels, labels = levels[keep], [t for t, k in zip(labels, keep, strict=True) if k]
     out = []
     for level, label in zip(levels, labels, strict=True):
         uv = (value, level) if nth == 0 else (level, value)
@@ -450,13 +456,9 @@ class CurvedGrid(LineCollection):
         key = (tuple(self.axes.get_xlim()), tuple(self.axes.get_ylim()), self.which_axis)
         if key != self._for:
             self._for = key
-            info = helper_info(self.axes, self._helper)
-            lines = []
-            if self.which_axis in ("both", "x"):
-                lines += [np.asarray(gl) for gl in info["lon"]["lines"]]
-            if self.which_axis in ("both", "y"):
-                lines += [np.asarray(gl) for gl in info["lat"]["lines"]]
-            self.set_segments(lines)
+            ax = self.axes
+            self.set_segments(self._helper.grid_lines(ax.get_xlim(), ax.get_ylim(),
+                                                      self.which_axis))
         super().draw_overlay(ov)
 
 

@@ -90,6 +90,16 @@ class GridHelperCurveLinear:
                 min(xlim), min(ylim), max(xlim), max(ylim))))
         return self._kept[1]
 
+    def grid_lines(self, xlim, ylim, axis: str = "both") -> list[np.ndarray]:
+        """The grid lines (data points (N, 2) each) over the view: of lon ('x'), lat
+        ('y') or both."""
+        info = self.grid_info(xlim, ylim)
+        lines = []
+        for name, which in (("lon", "x"), ("lat", "y")):
+            if axis in ("both", which):
+                lines += [np.asarray(line, dtype=float) for line in info[name]["lines"]]
+        return lines
+
     def levels(self, nth: int, lo: float, hi: float) -> tuple[np.ndarray, list[str]]:
         """The grid values of coordinate ``nth`` (0 lon, 1 lat) between lo and hi and
         their labels."""

@@ -10,7 +10,7 @@ from pixels import ink  # tests/pixels.py
 
 import lumos.pyplot as lplt
 from lumos import axisartist as laa
-from lumos.axisartist import angle_helper, grid_finder
+from lumos.axisartist import angle_helper, floating_axes, grid_finder
 from lumos.axisartist.grid_helper_curvelinear import GridHelperCurveLinear
 
 mpl = pytest.importorskip("matplotlib")
@@ -215,11 +215,82 @@ def test_bad_input_is_refused_by_name():
         with pytest.raises(ValueError, match="direction: got 'sideways'"):
             axis.major_ticks.set_tick_direction("sideways")
         aux = ax.get_aux_axes(Affine2D())
-        with pytest.raises(NotImplementedError, match=r"get_aux_axes\(tr\)\.bar"):
-            aux.bar([0, 1], [1, 2])
+        with pytest.raises(NotImplementedError, match=r"get_aux_axes\(tr\)\.hist"):
+            aux.hist([0, 1])
+        with pytest.raises(ValueError, match="align: got 'middle'"):
+            aux.bar([0, 1], [1, 2], align="middle")
         with pytest.raises(TypeError, match="tr: got str"):
             ax.get_aux_axes("polar")
         with pytest.raises(NotImplementedError, match="viewlim_mode"):
             ax.get_aux_axes(Affine2D(), viewlim_mode=None)
+    finally:
+        lplt.close(fig)
+
+
+def _floating(figure, is_lumos):
+    # gallery axisartist/demo_floating_axes.py, its first two panels
+    kit = floating_axes if is_lumos else maa.floating_axes
+    finder = grid_finder if is_lumos else maa.grid_finder
+    tr = Affine2D().scale(2, 1).rotate_deg(30)
+    helper = kit.GridHelperCurveLinear(tr, extremes=(-0.5, 3.5, 0, 4),
+                                       grid_locator1=finder.MaxNLocator(nbins=4),
+                                       grid_locator2=finder.MaxNLocator(nbins=4))
+    ax1 = figure.add_subplot(121, axes_class=kit.FloatingAxes, grid_helper=helper)
+    ax1.grid()
+    ax1.get_aux_axes(tr).bar([0, 1, 2, 3], [3, 2, 1, 3])
+    ticks = {0: r"$0$", np.pi / 4: r"$\frac{1}{4}\pi$", np.pi / 2: r"$\frac{1}{2}\pi$"}
+    helper2 = kit.GridHelperCurveLinear(
+        PolarAxes.PolarTransform(), extremes=(.5 * np.pi, 0, 2, 1),
+        grid_locator1=finder.FixedLocator([*ticks]),
+        tick_formatter1=finder.DictFormatter(ticks), grid_locator2=finder.MaxNLocator(2))
+    ax2 = figure.add_subplot(122, axes_class=kit.FloatingAxes, grid_helper=helper2)
+    ax2.grid()
+    rng = np.random.default_rng(1)
+    ax2.get_aux_axes(PolarAxes.PolarTransform()).scatter(rng.random(10) * .5 * np.pi,
+                                                         rng.random(10) + 1.0)
+    return ax1, ax2
+
+
+def test_floating_axes_match_matplotlibs_picture():
+    m, lu = _both(_floating, (8, 4))
+    assert m.shape == lu.shape
+    assert np.abs(m - lu).mean() < 1.0  # measured 0.49
+    # the rotated bars and the quarter annulus's curves are drawn where matplotlib's
+    assert np.abs(ink(m)[:, :400].sum() - ink(lu)[:, :400].sum()) < \
+        0.05 * ink(m)[:, :400].sum()
+
+
+def test_floating_axes_view_sides_and_bad_input():
+    fig = lplt.figure()
+    try:
+        ax1, ax2 = _floating(fig, True)
+        assert type(ax1) is floating_axes.FloatingAxes
+        # the view: the boundary's extent, 2 % wider; aspect 1
+        pts = ax1.get_grid_helper().boundary()
+        span = np.ptp(pts, axis=0)
+        assert ax1.get_xlim()[0] == pytest.approx(pts[:, 0].min() - 0.01 * span[0])
+        assert ax1.get_ylim()[1] == pytest.approx(pts[:, 1].max() + 0.01 * span[1])
+        assert ax1.get_aspect() == 1.0
+        assert ax2.get_grid_helper().extremes == (.5 * np.pi, 0.0, 2.0, 1.0)
+        # the sides are the boundary's curves; the rectangular frame is not drawn
+        assert not any(s.get_visible() for s in ax1.spines.values())
+        assert ax1.axis["left"].get_helper().nth_coord == 0
+        assert ax1.axis["top"].get_helper().value == 4.0
+        # grid lines strictly inside the extremes; none when given high to low
+        fig.canvas.draw()
+        assert len(ax1.gridlines.get_segments()) > 2
+        assert ax2.get_grid_helper().grid_lines(ax2.get_xlim(), ax2.get_ylim()) == []
+        # matplotlib's FloatingAxes class and helper make lumos's
+        mh = maa.floating_axes.GridHelperCurveLinear(Affine2D(), (0, 1, 0, 1))
+        ax3 = fig.add_subplot(223, axes_class=maa.floating_axes.FloatingAxes,
+                              grid_helper=mh)
+        assert type(ax3) is floating_axes.FloatingAxes
+        with pytest.raises(ValueError, match="extremes: got"):
+            floating_axes.GridHelperCurveLinear(Affine2D(), (0, 1, 0))
+        with pytest.raises(ValueError, match="extremes: got"):
+            floating_axes.GridHelperCurveLinear(Affine2D(), (0, 1, 0, np.nan))
+        with pytest.raises(TypeError, match="grid_helper: got NoneType"):
+            fig.add_subplot(224, axes_class=floating_axes.FloatingAxes)
+        fig.canvas.draw()
     finally:
         lplt.close(fig)
