@@ -14,8 +14,8 @@ from __future__ import annotations
 from ..plot.axes import Axes as _LumosAxes
 from .axis_artist import _SIDES, AxisArtist, _check_side
 from .curvilinear import (
-    CurvedAxisArtist,
     CurvedGrid,
+    DrawnAxisArtist,
     FixedAxisHelper,
     FloatingAxisHelper,
     reach,
@@ -67,11 +67,11 @@ class AxisDict(dict):
                            f"{', '.join(map(repr, self))}") from None
 
     def __setitem__(self, key, artist) -> None:
-        if not isinstance(artist, (AxisArtist, CurvedAxisArtist)):
+        if not isinstance(artist, (AxisArtist, DrawnAxisArtist)):
             raise TypeError(f"axis[{key!r}]: got {type(artist).__name__}, expected an "
                             "AxisArtist (new_floating_axis, new_fixed_axis)")
         old = self.get(key)
-        if isinstance(artist, CurvedAxisArtist) or isinstance(old, CurvedAxisArtist):
+        if isinstance(artist, DrawnAxisArtist) or isinstance(old, DrawnAxisArtist):
             if old is not None and old is not artist:
                 old.set_visible(False)
         elif old is not None and old is not artist and old.spine is not artist.spine:
@@ -144,7 +144,7 @@ class Axes(_LumosAxes):
             axis.label.set_visible(False)
         for side in _SIDES:
             shown = side in ("bottom", "left")
-            self._axislines[side] = CurvedAxisArtist(
+            self._axislines[side] = DrawnAxisArtist(
                 self, FixedAxisHelper(side), side, self.spines[side], ticklabels=shown,
                 label=shown)
         #: the curved grid lines (matplotlib's ``ax.gridlines``)
@@ -183,8 +183,8 @@ class Axes(_LumosAxes):
         grid.set_visible(bool(visible))
         return None
 
-    def _curved_artists(self) -> list[CurvedAxisArtist]:
-        return [a for a in self._axislines.values() if isinstance(a, CurvedAxisArtist)]
+    def _curved_artists(self) -> list[DrawnAxisArtist]:
+        return [a for a in self._axislines.values() if isinstance(a, DrawnAxisArtist)]
 
     def draw_frame(self, ov):
         """The frame, and a curvilinear grid's axes (their ticks and labels)."""
@@ -246,7 +246,7 @@ class Axes(_LumosAxes):
         _check_side(axis_direction, "axis_direction")
         if self._grid_helper is not None:
             # matplotlib's curvilinear floating axis starts as a "bottom" one
-            return CurvedAxisArtist(self, FloatingAxisHelper(nth_coord, float(value)),
+            return DrawnAxisArtist(self, FloatingAxisHelper(nth_coord, float(value)),
                                     "bottom")
         sides = ("bottom", "top") if nth_coord == 0 else ("left", "right")
         if axis_direction not in sides:

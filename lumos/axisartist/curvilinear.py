@@ -1,5 +1,5 @@
 """The axes of a curvilinear grid (:mod:`.grid_helper_curvelinear`) as axisartist draws
-them: :class:`CurvedAxisArtist` (a side of the box, or a floating axis along a curve)
+them: :class:`DrawnAxisArtist` (a side of the box, or a floating axis along a curve)
 with its ticks, tick labels and label placed by axisartist's rules, and
 :class:`CurvedGrid`, the grid lines.
 
@@ -22,7 +22,7 @@ from ..plot.collections import LineCollection
 from ..plot.style import rcParams
 from .axis_artist import AxisArtist, _check_side
 
-__all__ = ["CurvedAxisArtist", "CurvedGrid"]
+__all__ = ["DrawnAxisArtist", "CurvedGrid"]
 
 #: how far out of the tick labels' side a tick reaches, by direction (axisartist's)
 _OUT = {"in": 0.0, "inout": 0.5, "out": 1.0}
@@ -44,7 +44,7 @@ def _sign(direction: str, what: str) -> float:
 
 
 class _Part:
-    """A shown-or-hidden part of a CurvedAxisArtist."""
+    """A shown-or-hidden part of a DrawnAxisArtist."""
 
     def __init__(self, visible: bool) -> None:
         self._visible = bool(visible)
@@ -156,14 +156,48 @@ class AxisLabel(_Text):
         self.rotation = float(rotation)
 
 
+def _box_side(ax, side: str) -> tuple[np.ndarray, float]:
+    """The middle of a side of the box (pixels) and the side's angle."""
+    x0, y0, w, h = ax.box
+    return {"bottom": (np.array([x0 + w / 2, y0]), 0.0),
+            "top": (np.array([x0 + w / 2, y0 + h]), 0.0),
+            "left": (np.array([x0, y0 + h / 2]), 90.0),
+            "right": (np.array([x0 + w, y0 + h / 2]), 90.0)}[side]
+
+
 class FixedAxisHelper:
     """``ax.axis["bottom"].get_helper()`` of a curvilinear side: ``nth_coord_ticks``
-    says whose values label its ticks (0 lon, 1 lat)."""
+    says whose values label its ticks (0 lon, 1 lat).
+
+    A helper tells a :class:`DrawnAxisArtist` its ``ticks(ax, grid)`` (pixel location,
+    normal and tangent angles, label, per tick), ``label_at(ax, grid)`` (where the
+    label stands and the axis's angle there, or None) and ``line(ax, grid)`` (pixel
+    points of the line it draws, or None where a spine draws it)."""
 
     def __init__(self, side: str) -> None:
         self.side = side
         self.nth_coord = 0 if side in ("bottom", "top") else 1
         self.nth_coord_ticks = self.nth_coord
+
+    def ticks(self, ax, grid) -> list:
+        """Where the grid lines cross this side: labelled with ``nth_coord_ticks``'s
+        values, the other's ticks unlabelled."""
+        info = helper_info(ax, grid)
+        tangent = 0.0 if self.side in ("bottom", "top") else 90.0
+        out = []
+        for coord, labelled in ((self.nth_coord_ticks, True),
+                                (1 - self.nth_coord_ticks, False)):
+            for tick in info[("lon", "lat")[coord]]["ticks"][self.side]:
+                (x, y), normal = tick["loc"]
+                loc = ax.transData.forward(np.array([x, y], dtype=float))
+                out.append((loc, float(normal), tangent, tick["label"] if labelled else ""))
+        return out
+
+    def label_at(self, ax, grid):
+        return _box_side(ax, self.side)
+
+    def line(self, ax, grid) -> None:
+        return None  # the spine
 
 
 class FloatingAxisHelper:
@@ -174,8 +208,23 @@ class FloatingAxisHelper:
     def __init__(self, nth_coord: int, value: float, bounded: bool = False) -> None:
         self.nth_coord, self.value, self.bounded = nth_coord, value, bounded
 
+    def ticks(self, ax, grid) -> list:
+        return _floating_ticks(ax, grid, self)
 
-class CurvedAxisArtist:
+    def label_at(self, ax, grid):
+        nth, value = self.nth_coord, self.value
+        lo, hi = _extremes(ax, grid)[1 - nth]
+        mid = (lo + hi) / 2
+        uv = (value, mid) if nth == 0 else (mid, value)
+        return _pixel_and_angle(ax, grid, *uv, 1 - nth, (lo, hi))
+
+    def line(self, ax, grid) -> np.ndarray:
+        nth = self.nth_coord
+        return ax.transData.forward(grid.floating_curve(nth, self.value,
+                                                        _extremes(ax, grid)[1 - nth]))
+
+
+class DrawnAxisArtist:
     """One axis of a curvilinear grid: a side of the box (``helper`` a
     :class:`FixedAxisHelper`, its line the axes' spine) or a floating axis
     (:class:`FloatingAxisHelper`), drawn by axisartist's rules."""
@@ -248,28 +297,11 @@ class CurvedAxisArtist:
         return self._line_visible
 
     # -- drawing ------------------------------------------------------------------
-    def _ticks(self, helper) -> list:
-        """(pixel location, normal angle, tangent angle, label) per tick shown."""
-        ax = self.axes
-        if isinstance(self._helper, FixedAxisHelper):
-            info = helper_info(ax, helper)
-            tangent = 0.0 if self._helper.side in ("bottom", "top") else 90.0
-            out = []
-            nth = self._helper.nth_coord_ticks
-            for coord, labelled in ((nth, True), (1 - nth, False)):
-                for tick in info[("lon", "lat")[coord]]["ticks"][self._helper.side]:
-                    (x, y), normal = tick["loc"]
-                    loc = ax.transData.forward(np.array([x, y], dtype=float))
-                    out.append((loc, float(normal), tangent,
-                                tick["label"] if labelled else ""))
-            return out
-        return _floating_ticks(ax, helper, self._helper)
-
     def draw(self, ov, helper) -> None:
         """Line (a floating axis's), ticks, tick labels and label in figure pixels."""
-        if isinstance(self._helper, FloatingAxisHelper) and self._line_visible:
-            self._draw_curve(ov, helper)
-        ticks = self._ticks(helper)
+        if self._line_visible:
+            self._draw_line(ov, helper)
+        ticks = self._helper.ticks(self.axes, helper)
         tk = self.major_ticks
         size = self._px(tk.size)
         for loc, normal, tangent, _label in ticks:
@@ -316,8 +348,8 @@ class CurvedAxisArtist:
         text = self.label.get_text()
         if not text:
             return
-        at = self._label_at(helper)
-        if at is None:
+        at = self._helper.label_at(self.axes, helper)
+        if at is None or not self._inside(at[0]):
             return
         loc, tangent = at
         lb = self.label
@@ -327,29 +359,11 @@ class CurvedAxisArtist:
               ref + 90 + _LABEL_ANGLE[lb.direction] + lb.rotation,
               self._px(textmod.points(lb.size)), lb.color, ha, va)
 
-    def _label_at(self, helper):
-        """Where the label stands (pixels) and the axis's angle there, or None."""
+    def _draw_line(self, ov, helper) -> None:
         ax = self.axes
-        if isinstance(self._helper, FixedAxisHelper):
-            x0, y0, w, h = ax.box
-            side = self._helper.side
-            return {"bottom": (np.array([x0 + w / 2, y0]), 0.0),
-                    "top": (np.array([x0 + w / 2, y0 + h]), 0.0),
-                    "left": (np.array([x0, y0 + h / 2]), 90.0),
-                    "right": (np.array([x0 + w, y0 + h / 2]), 90.0)}[side]
-        nth, value = self._helper.nth_coord, self._helper.value
-        ext = _extremes(ax, helper)
-        lo, hi = ext[1 - nth]
-        mid = (lo + hi) / 2
-        uv = (value, mid) if nth == 0 else (mid, value)
-        loc, along = _pixel_and_angle(ax, helper, *uv, 1 - nth, (lo, hi))
-        return (loc, along) if self._inside(loc) else None
-
-    def _draw_curve(self, ov, helper) -> None:
-        ax = self.axes
-        nth, value = self._helper.nth_coord, self._helper.value
-        pts = ax.transData.forward(helper.floating_curve(nth, value,
-                                                         _extremes(ax, helper)[1 - nth]))
+        pts = self._helper.line(ax, helper)
+        if pts is None:
+            return
         x0, y0, w, h = ax.box
         outside = ~((pts[:, 0] >= x0) & (pts[:, 0] <= x0 + w) & (pts[:, 1] >= y0) &
                     (pts[:, 1] <= y0 + h))

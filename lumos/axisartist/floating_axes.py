@@ -14,7 +14,7 @@ from __future__ import annotations
 import numpy as np
 
 from . import grid_helper_curvelinear
-from .curvilinear import CurvedAxisArtist, FloatingAxisHelper
+from .curvilinear import DrawnAxisArtist, FloatingAxisHelper
 from .parasite_axes import HostAxes
 
 __all__ = ["FloatingAxes", "FloatingSubplot", "GridHelperCurveLinear"]
@@ -83,7 +83,7 @@ class FloatingAxes(HostAxes):
         for side, (nth, index) in _SIDE_CURVES.items():
             shown = side in ("bottom", "left")
             helper = FloatingAxisHelper(nth, grid_helper.extremes[index], bounded=True)
-            self.axis[side] = CurvedAxisArtist(self, helper, side, ticklabels=shown,
+            self.axis[side] = DrawnAxisArtist(self, helper, side, ticklabels=shown,
                                                label=shown)
         self.set_aspect(1.0)
         self.adjust_axes_lim()
