@@ -19,10 +19,12 @@ from __future__ import annotations
 
 from .axis_artist import AxisArtist
 from .axislines import Axes, AxesZero, AxisDict, Subplot, SubplotZero
+from .curvilinear import DrawnAxisArtist
 from .grid_helper_curvelinear import GridHelperCurveLinear
 from .parasite_axes import HostAxes, SubplotHost
 
-__all__ = ["Axes", "AxesZero", "AxisArtist", "AxisDict", "GridHelperCurveLinear",
+__all__ = ["Axes", "AxesZero", "AxisArtist", "AxisDict", "DrawnAxisArtist",
+           "GridHelperCurveLinear",
            "HostAxes", "Subplot",
            "SubplotHost", "SubplotZero", "toolkit_axes_class"]
 

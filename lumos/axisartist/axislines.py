@@ -21,6 +21,7 @@ from .curvilinear import (
     reach,
 )
 from .grid_helper_curvelinear import GridHelperCurveLinear
+from .rectilinear_drawn import RectilinearHelper
 
 __all__ = ["Axes", "AxesZero", "AxisDict", "Subplot", "SubplotZero"]
 
@@ -85,6 +86,12 @@ class AxisDict(dict):
 
     def __call__(self, *args, **kwargs):
         return _LumosAxes.axis(self._axes, *args, **kwargs)
+
+    def swap(self, old, new) -> None:
+        """``new`` in place of ``old`` under each of its names (nothing hidden: a side
+        handed to an artist drawing it otherwise)."""
+        for key in [k for k, v in self.items() if v is old]:
+            super().__setitem__(key, new)
 
 
 def _check_grid_helper(grid_helper) -> GridHelperCurveLinear | None:
@@ -250,9 +257,9 @@ class Axes(_LumosAxes):
                                     "bottom")
         sides = ("bottom", "top") if nth_coord == 0 else ("left", "right")
         if axis_direction not in sides:
-            raise NotImplementedError(
-                f"axis_direction: got {axis_direction!r} for nth_coord={nth_coord}; lumos "
-                f"draws an {'xy'[nth_coord]} axis's labels {' or '.join(sides)} of it")
+            # labels along the line (a y axis's "bottom"): drawn by axisartist's rules
+            return DrawnAxisArtist(self, RectilinearHelper(nth_coord, value=float(value)),
+                                   axis_direction)
         value = float(value)
         make = self.secondary_xaxis if nth_coord == 0 else self.secondary_yaxis
         sec = make(value, transform=self.transData)

@@ -34,6 +34,9 @@ _TICKLABEL_ANGLE = {"left": 90.0, "right": -90.0, "bottom": 0.0, "top": 180.0}
 _LABEL_ALIGN = {"left": ("bottom", "center"), "right": ("top", "center"),
                 "bottom": ("top", "center"), "top": ("bottom", "center")}
 _LABEL_ANGLE = {"left": 180.0, "right": 0.0, "bottom": 0.0, "top": 180.0}
+_HA = ("left", "center", "right")
+_LINE_STYLES = ("-", "->", "-|>")
+_VA = ("top", "bottom", "center", "baseline", "center_baseline")
 _OPPOSITE = {"left": "right", "right": "left", "top": "bottom", "bottom": "top"}
 
 
@@ -107,6 +110,25 @@ class _Text(_Part):
         self.pad = float(pad)
         self.size = size
         self.color = color
+        self.ha: str | None = None  # None: the direction's default
+        self.va: str | None = None
+
+    def set_ha(self, ha: str) -> None:
+        """The horizontal alignment (until the next ``set_axis_direction``)."""
+        if ha not in _HA:
+            raise ValueError(f"ha: got {ha!r}, expected one of {', '.join(_HA)}")
+        self.ha = ha
+
+    def set_va(self, va: str) -> None:
+        """The vertical alignment (until the next ``set_axis_direction``)."""
+        if va not in _VA:
+            raise ValueError(f"va: got {va!r}, expected one of {', '.join(_VA)}")
+        self.va = va
+
+    def alignment(self, defaults: dict) -> tuple[str, str]:
+        """(va, ha): those set, else the direction's ``defaults``."""
+        va, ha = defaults[self.direction]
+        return self.va or va, self.ha or ha
 
     def set_pad(self, pad) -> None:
         """Points between what stands inside it and the text."""
@@ -118,6 +140,7 @@ class _Text(_Part):
     def set_axis_direction(self, direction: str) -> None:
         """axisartist's direction: the text's default angle and alignment."""
         self.direction = _check_side(direction, "axis_direction")
+        self.ha = self.va = None
 
     def set_size(self, size) -> None:
         self.size = size
@@ -250,8 +273,25 @@ class DrawnAxisArtist:
         self.label = AxisLabel(label, axis_direction, 5.0, rcParams["axes.labelsize"],
                                rcParams["axes.labelcolor"],
                                default_text=axis.get_label_text)
+        self.line = AxisLine(spine)
+        self._arrow: tuple[str, float] | None = None
         self._ticklabel_add = self._label_add = 0.0
         self.set_axis_direction(axis_direction)
+
+    def set_axisline_style(self, axisline_style=None, size: float = 1.0):
+        """The line with an arrow head at its end: '->' (open) or '-|>' (filled),
+        ``size`` scaling the head; '-' a plain line; None lists the styles."""
+        if axisline_style is None:
+            return list(_LINE_STYLES)
+        if axisline_style not in _LINE_STYLES:
+            raise ValueError(f"axisline_style: got {axisline_style!r}, expected one of "
+                             f"{', '.join(_LINE_STYLES)}")
+        if self.spine is not None and axisline_style != "-":
+            raise NotImplementedError(
+                f"set_axisline_style({axisline_style!r}) on a side drawn by its spine: "
+                "lumos draws arrows on floating axes there")
+        self._arrow = None if axisline_style == "-" else (axisline_style, float(size))
+        return None
 
     def get_helper(self):
         """The helper: which coordinate labels the ticks (a side's
@@ -334,7 +374,7 @@ class DrawnAxisArtist:
             return external
         size = self._px(textmod.points(tl.size))
         shown = [t for t in ticks if t[3].strip() and self._inside(t[0])]
-        va, ha = _TICKLABEL_ALIGN[tl.direction]
+        va, ha = tl.alignment(_TICKLABEL_ALIGN)
         r, total = _offsets(tl.direction, va, ha,
                             [textmod.measure(t[3], size) for t in shown])
         pad = external + self._px(tl.pad)
@@ -354,7 +394,7 @@ class DrawnAxisArtist:
         loc, tangent = at
         lb = self.label
         ref = tangent - 90.0 + self._label_add
-        va, ha = _LABEL_ALIGN[lb.direction]
+        va, ha = lb.alignment(_LABEL_ALIGN)
         _text(ov, text, loc, ref, external + self._px(lb.pad),
               ref + 90 + _LABEL_ANGLE[lb.direction] + lb.rotation,
               self._px(textmod.points(lb.size)), lb.color, ha, va)
@@ -365,12 +405,59 @@ class DrawnAxisArtist:
         if pts is None:
             return
         x0, y0, w, h = ax.box
-        outside = ~((pts[:, 0] >= x0) & (pts[:, 0] <= x0 + w) & (pts[:, 1] >= y0) &
-                    (pts[:, 1] <= y0 + h))
+        tol = 1e-6 * max(w, h)
+        outside = ~((pts[:, 0] >= x0 - tol) & (pts[:, 0] <= x0 + w + tol) &
+                    (pts[:, 1] >= y0 - tol) & (pts[:, 1] <= y0 + h + tol))
         pts = np.where(outside[:, None], np.nan, pts)  # NaN breaks the line
-        color = self.spine.get_edgecolor() if self.spine is not None else \
-            rcParams["axes.edgecolor"]
-        ov.line(pts, color, self._px(rcParams["axes.linewidth"]))
+        width = self._px(self.line.get_linewidth())
+        color = self.line.get_color()
+        if self._arrow is None:
+            ov.line(pts, color, width)
+            return
+        # axisartist's arrow: the line runs on past its end by the head's size
+        # (points taken as pixels, as there), the head at the new end
+        pts = pts[np.isfinite(pts).all(axis=1)]
+        if len(pts) < 2:
+            return
+        style, size = self._arrow
+        scale = size * textmod.points(self.major_ticklabels.size)
+        u = pts[-1] - pts[-2]
+        u = u / np.hypot(*u)
+        tip = pts[-1] + scale * u
+        ov.line(np.vstack([pts, tip]), color, width)
+        n = np.array([-u[1], u[0]])
+        ms = self._px(scale)
+        arms = [tip - 0.4 * ms * u + 0.2 * ms * n, tip, tip - 0.4 * ms * u - 0.2 * ms * n]
+        if style == "-|>":
+            ov.polygon(arms, color)
+        ov.line(np.array(arms), color, width)
+
+
+class AxisLine:
+    """``axis.line``: the axis line's color and width (its spine's, for a side)."""
+
+    def __init__(self, spine) -> None:
+        self._spine = spine
+        self._color = rcParams["axes.edgecolor"]
+        self._width = float(rcParams["axes.linewidth"])
+
+    def set_color(self, color) -> None:
+        if self._spine is not None:
+            self._spine.set_color(color)
+        self._color = color
+
+    def get_color(self):
+        return self._spine.get_edgecolor() if self._spine is not None else self._color
+
+    def set_linewidth(self, width) -> None:
+        """The line's width in points."""
+        if self._spine is not None:
+            self._spine.set_linewidth(width)
+        self._width = float(width)
+
+    def get_linewidth(self) -> float:
+        return float(self._spine.get_linewidth()) if self._spine is not None else \
+            self._width
 
 
 def _text(ov, s: str, loc, ref: float, radius: float, rotation: float, size: float,
