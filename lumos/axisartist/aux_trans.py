@@ -29,7 +29,21 @@ class AuxTransAxes:
         if not callable(getattr(tr, "transform", None)):
             raise TypeError(f"tr: got {type(tr).__name__}, expected a matplotlib Transform")
         self.host, self.transAux = host, tr
-        self.patch = host.patch  # axisartist scripts set it (``aux.patch = ax.patch``)
+        #: None (no patch of its own: its artists clip to the host's box), or the host's
+        #: patch (``aux.patch = ax.patch``, as axisartist's scripts do): they clip to
+        #: the host's outline, a floating axes' curved boundary
+        self.patch = None
+
+    def _clipped(self, made):
+        """``made`` (an artist or a list), clipped to the host's outline when this aux
+        axes took the host's patch and the host has one (``boundary_path``)."""
+        outline = getattr(self.host, "boundary_path", None)
+        if outline is None or self.patch is None or self.patch is not self.host.patch:
+            return made
+        path = outline()
+        for artist in made if isinstance(made, list) else [made]:
+            artist.set_clip_path(path, self.host.transData)
+        return made
 
     def to_host(self, x, y) -> tuple[np.ndarray, np.ndarray]:
         """Host data coordinates of points (x, y) (arrays of one shape)."""
@@ -43,11 +57,11 @@ class AuxTransAxes:
         if len(args) > 1 or (args and not isinstance(args[0], str)):
             raise NotImplementedError("plot: lumos's aux axes take one x, y pair (and a "
                                       "format string)")
-        return self.host.plot(*self.to_host(x, y), *args, **kwargs)
+        return self._clipped(self.host.plot(*self.to_host(x, y), *args, **kwargs))
 
     def scatter(self, x, y, *args, **kwargs):
         """Markers at (x, y) through ``tr``."""
-        return self.host.scatter(*self.to_host(x, y), *args, **kwargs)
+        return self._clipped(self.host.scatter(*self.to_host(x, y), *args, **kwargs))
 
     def bar(self, x, height, width=0.8, bottom=None, *, align: str = "center",
             color=None, **kwargs) -> list:
@@ -67,7 +81,7 @@ class AuxTransAxes:
             face = {} if color is None and not bars else \
                 {"facecolor": bars[0].get_facecolor() if color is None else color}
             bars += self.host.fill(xs, ys, **face, **kwargs)
-        return bars
+        return self._clipped(bars)
 
     def _grid(self, name: str, args: tuple) -> tuple:
         if len(args) < 3:
@@ -81,19 +95,20 @@ class AuxTransAxes:
 
     def pcolor(self, *args, **kwargs):
         """Cells with corners X, Y (1-D or 2-D) through ``tr``, colored by C."""
-        return self.host.pcolor(*self._grid("pcolor", args), **kwargs)
+        return self._clipped(self.host.pcolor(*self._grid("pcolor", args), **kwargs))
 
     def pcolormesh(self, *args, **kwargs):
         """As :meth:`pcolor`."""
-        return self.host.pcolormesh(*self._grid("pcolormesh", args), **kwargs)
+        return self._clipped(self.host.pcolormesh(*self._grid("pcolormesh", args),
+                                                  **kwargs))
 
     def contour(self, *args, **kwargs):
         """Contour lines of Z over the grid X, Y passed through ``tr``."""
-        return self.host.contour(*self._grid("contour", args), **kwargs)
+        return self._clipped(self.host.contour(*self._grid("contour", args), **kwargs))
 
     def contourf(self, *args, **kwargs):
         """Filled contours of Z over the grid X, Y passed through ``tr``."""
-        return self.host.contourf(*self._grid("contourf", args), **kwargs)
+        return self._clipped(self.host.contourf(*self._grid("contourf", args), **kwargs))
 
     def __getattr__(self, name: str):
         if name.startswith("_"):

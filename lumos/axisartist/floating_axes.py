@@ -88,6 +88,14 @@ class FloatingAxes(HostAxes):
         self.set_aspect(1.0)
         self.adjust_axes_lim()
 
+    def boundary_path(self):
+        """The curved boundary, a closed Path in data coordinates (what an aux axes
+        given this axes' patch clips its artists to)."""
+        from ..path import Path
+
+        pts = self.get_grid_helper().boundary()
+        return Path(np.vstack([pts, pts[:1]]), closed=True)
+
     def adjust_axes_lim(self) -> None:
         """The view: the boundary's extent, 2 % wider each way."""
         pts = self.get_grid_helper().boundary()

@@ -294,3 +294,26 @@ def test_floating_axes_view_sides_and_bad_input():
         fig.canvas.draw()
     finally:
         lplt.close(fig)
+
+
+@pytest.mark.parametrize("take_patch", [False, True])
+def test_aux_axes_given_the_hosts_patch_clip_to_the_curved_boundary(take_patch):
+    # matplotlib's demo_floating_axes: ``aux.patch = ax.patch`` clips the aux artists
+    # to the floating axes' curved boundary (without it: the box)
+    fig = lplt.figure(figsize=(3, 3))
+    try:
+        tr = PolarAxes.PolarTransform()
+        helper = floating_axes.GridHelperCurveLinear(tr, extremes=(0, np.pi / 2, 1, 2))
+        ax = fig.add_subplot(axes_class=floating_axes.FloatingAxes, grid_helper=helper)
+        aux = ax.get_aux_axes(tr)
+        if take_patch:
+            aux.patch = ax.patch
+        # a big red marker in the annulus's hole (r = 0.3 < 1)
+        aux.scatter([np.pi / 4], [0.3], s=400, color="r")
+        fig.canvas.draw()
+        img = np.asarray(fig.canvas.buffer_rgba())[..., :3].astype(int)
+        red = int(((img[..., 0] > 200) & (img[..., 1] < 80)).sum())
+        # measured 11 (the marker's part in the box) and 0
+        assert (red == 0) if take_patch else (red > 5)
+    finally:
+        lplt.close(fig)
