@@ -207,10 +207,14 @@ class FixedAxisHelper:
         values, the other's ticks unlabelled."""
         info = helper_info(ax, grid)
         tangent = 0.0 if self.side in ("bottom", "top") else 90.0
+        # the grid's sides are in data coordinates: limits inverted across this side
+        # put its crossings on the opposite one (matplotlib's rule)
+        lo, hi = ax.get_ylim() if self.nth_coord == 0 else ax.get_xlim()
+        side = _OPPOSITE[self.side] if lo > hi else self.side
         out = []
         for coord, labelled in ((self.nth_coord_ticks, True),
                                 (1 - self.nth_coord_ticks, False)):
-            for tick in info[("lon", "lat")[coord]]["ticks"][self.side]:
+            for tick in info[("lon", "lat")[coord]]["ticks"][side]:
                 (x, y), normal = tick["loc"]
                 loc = ax.transData.forward(np.array([x, y], dtype=float))
                 out.append((loc, float(normal), tangent, tick["label"] if labelled else ""))

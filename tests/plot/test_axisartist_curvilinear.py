@@ -317,3 +317,19 @@ def test_aux_axes_given_the_hosts_patch_clip_to_the_curved_boundary(take_patch):
         assert (red == 0) if take_patch else (red > 5)
     finally:
         lplt.close(fig)
+
+
+def test_inverted_limits_put_a_sides_crossings_on_the_opposite_side():
+    def build(figure, is_lumos):
+        helper_cls = GridHelperCurveLinear if is_lumos else mpl_curved.GridHelperCurveLinear
+        ax = figure.add_subplot(axes_class=maa.Axes, grid_helper=helper_cls(
+            (lambda x, y: (x, y - x), lambda x, y: (x, y + x))))
+        ax.set_xlim(10, 0)
+        ax.set_ylim(0, 10)
+
+    m, lu = _both(build, (4, 3))
+    # the left side's labels (lat values where the lines cross x = 10) left of the box
+    left = (slice(0, 300), slice(0, 48))
+    counts = [int(ink(a[left]).sum()) for a in (m, lu)]
+    assert counts[0] > 100 and abs(counts[0] - counts[1]) <= 0.15 * counts[0], counts
+    assert np.abs(m - lu).mean() < 1.0  # measured 0.62 (labels on the wrong side: 2.07)
