@@ -1,7 +1,9 @@
-"""The axes of a curvilinear grid (:mod:`.grid_helper_curvelinear`) as axisartist draws
-them: :class:`DrawnAxisArtist` (a side of the box, or a floating axis along a curve)
-with its ticks, tick labels and label placed by axisartist's rules, and
-:class:`CurvedGrid`, the grid lines.
+"""axisartist's axis drawn by its own rules: :class:`DrawnAxisArtist` (a side of the
+box or a floating axis) with its ticks, tick labels and label, for curvilinear grids
+(its helpers here: :class:`FixedAxisHelper`, a side where the grid lines cross it, and
+:class:`FloatingAxisHelper`, a curve of constant lon or lat) and for rectilinear sides
+lumos's axis cannot place (:mod:`.rectilinear_drawn`); and :class:`CurvedGrid`, the
+curved grid lines.
 
 axisartist's placement, per tick: the tick label stands ``angle_label = tangent - 90``
 (+180 with ticklabel direction '-') from the tick, ``pad`` plus the ticks' outer part
