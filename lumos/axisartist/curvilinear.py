@@ -434,7 +434,10 @@ class DrawnAxisArtist:
         ov.line(np.vstack([pts, tip]), color, width)
         n = np.array([-u[1], u[0]])
         ms = self._px(scale)
-        arms = [tip - 0.4 * ms * u + 0.2 * ms * n, tip, tip - 0.4 * ms * u - 0.2 * ms * n]
+        # matplotlib's head (head length 0.4, width 0.2 of the scale), its tip drawn back
+        # so that the stroke's corner ends at the line's end
+        head = tip - 0.5 * width * np.hypot(0.4, 0.2) / 0.2 * u
+        arms = [head - 0.4 * ms * u + 0.2 * ms * n, head, head - 0.4 * ms * u - 0.2 * ms * n]
         if style == "-|>":
             ov.polygon(arms, color)
         ov.line(np.array(arms), color, width)
