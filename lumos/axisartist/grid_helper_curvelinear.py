@@ -28,20 +28,41 @@ __all__ = ["GridHelperCurveLinear"]
 _CURVE_POINTS = 200
 
 
+def _pair(transform):
+    """A transform with ``transform`` and ``inverted`` (lumos's ``Affine2D``) as the
+    pair of functions matplotlib's GridFinder takes."""
+    inverse = transform.inverted()
+
+    def through(t):
+        def f(x, y):
+            x, y = np.broadcast_arrays(np.asarray(x, dtype=float), np.asarray(y, dtype=float))
+            pts = np.asarray(t.transform(np.column_stack([x.ravel(), y.ravel()])), float)
+            return pts[:, 0].reshape(x.shape), pts[:, 1].reshape(x.shape)
+        return f
+
+    return through(transform), through(inverse)
+
+
 def _check_aux_trans(aux_trans):
-    if hasattr(aux_trans, "transform") and hasattr(aux_trans, "inverted"):
+    from matplotlib.transforms import Transform
+
+    if isinstance(aux_trans, Transform):
         return aux_trans
+    if callable(getattr(aux_trans, "transform", None)) and \
+            callable(getattr(aux_trans, "inverted", None)):
+        return _pair(aux_trans)
     if isinstance(aux_trans, tuple) and len(aux_trans) == 2 and all(map(callable,
                                                                         aux_trans)):
         return aux_trans
-    raise TypeError(f"aux_trans: got {type(aux_trans).__name__}, expected a matplotlib "
-                    "Transform or a pair of functions (trans, inv_trans)")
+    raise TypeError(f"aux_trans: got {type(aux_trans).__name__}, expected a Transform "
+                    "(matplotlib's or lumos's) or a pair of functions (trans, inv_trans)")
 
 
 class GridHelperCurveLinear:
     """The curvilinear grid of an axisartist ``Axes`` (``grid_helper=``): ``aux_trans``
-    maps curved coordinates to data coordinates (a matplotlib ``Transform`` with its
-    inverse, or ``(trans, inv_trans)``, functions of (x, y) arrays returning a pair);
+    maps curved coordinates to data coordinates (a ``Transform``, matplotlib's or
+    lumos's, with its inverse, or ``(trans, inv_trans)``, functions of (x, y) arrays
+    returning a pair);
     ``extreme_finder`` finds the curved coordinates' range over the view,
     ``grid_locator1``/``2`` place the lon/lat lines and ``tick_formatter1``/``2`` label
     them (matplotlib's defaults when None)."""

@@ -197,6 +197,11 @@ def test_bad_input_is_refused_by_name():
             GridHelperCurveLinear(3)
         with pytest.raises(TypeError, match="aux_trans: got tuple"):
             GridHelperCurveLinear((np.sin,))
+        # lumos's own transforms are taken too (as a pair of functions)
+        from lumos.path import Affine2D as LumosAffine
+
+        rotated = GridHelperCurveLinear(LumosAffine().rotate_deg(90))
+        np.testing.assert_allclose(rotated.to_data([1.0], [0.0]), [[0.0, 1.0]], atol=1e-12)
         helper = _polar(angle_helper, GridHelperCurveLinear)
         ax = fig.add_subplot(axes_class=laa.HostAxes, grid_helper=helper)
         with pytest.raises(TypeError, match=r"grid: unexpected keyword arguments \['dash'\]"):
