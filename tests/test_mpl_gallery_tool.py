@@ -18,7 +18,7 @@ def test_as_lumos_swaps_pyplot_and_the_toolkits_lumos_has():
               "import matplotlib.patches as mpatches\n"
               "from mpl_toolkits.axes_grid1 import ImageGrid\n"
               "from mpl_toolkits.axes_grid1.inset_locator import inset_axes\n"
-              "import mpl_toolkits.axisartist.angle_helper as angle_helper\n"
+              "import mpl_toolkits.axisartist.axisline_style as axisline_style\n"
               "from mpl_toolkits import axisartist\n"
               "x = 'import matplotlib.pyplot as plt'\n")
     assert mpl_gallery.as_lumos(source).splitlines() == [
@@ -27,7 +27,7 @@ def test_as_lumos_swaps_pyplot_and_the_toolkits_lumos_has():
         "import matplotlib.patches as mpatches",  # the rest stays matplotlib's
         "from lumos.axes_grid1 import ImageGrid",
         "from lumos.axes_grid1.inset_locator import inset_axes",
-        "import mpl_toolkits.axisartist.angle_helper as angle_helper",  # lumos has none
+        "import mpl_toolkits.axisartist.axisline_style as axisline_style",  # lumos has none
         "from lumos import axisartist",
         "x = 'import matplotlib.pyplot as plt'",
     ]

@@ -5,8 +5,10 @@ matplotlib's axisartist ``Axes``, ``AxesZero`` or ``HostAxes`` makes these) and 
 ``new_fixed_axis`` and parasite axes run on lumos (:mod:`.axislines`,
 :mod:`.axis_artist`, :mod:`.parasite_axes`).
 
-Curvilinear grids (``GridHelperCurveLinear``, ``floating_axes``) are not implemented:
-passing one raises NotImplementedError naming it.
+Curvilinear grids: ``grid_helper=GridHelperCurveLinear(tr)`` (:mod:`.grid_helper_curvelinear`,
+with :mod:`.angle_helper` and :mod:`.grid_finder`) draws curved grid lines, the sides'
+ticks where they cross the box and floating axes along the curves; :mod:`.floating_axes`
+bounds such a grid by ranges of its curved coordinates.
 
 >>> from lumos.axisartist import AxesZero
 >>> ax = fig.add_subplot(axes_class=AxesZero)
@@ -17,17 +19,20 @@ from __future__ import annotations
 
 from .axis_artist import AxisArtist
 from .axislines import Axes, AxesZero, AxisDict, Subplot, SubplotZero
+from .curvilinear import DrawnAxisArtist
+from .grid_helper_curvelinear import GridHelperCurveLinear
 from .parasite_axes import HostAxes, SubplotHost
 
-__all__ = ["Axes", "AxesZero", "AxisArtist", "AxisDict", "HostAxes", "Subplot",
+__all__ = ["Axes", "AxesZero", "AxisArtist", "AxisDict", "DrawnAxisArtist",
+           "GridHelperCurveLinear",
+           "HostAxes", "Subplot",
            "SubplotHost", "SubplotZero", "toolkit_axes_class"]
 
 
 def toolkit_axes_class(cls: type) -> type:
     """The lumos class drawing matplotlib's toolkit axes class ``cls`` (axisartist's
-    ``Axes``/``AxesZero``/``HostAxes``, axes_grid1's ``HostAxes``); TypeError naming
-    one lumos does not draw, NotImplementedError for axisartist's curvilinear
-    ``FloatingAxes``."""
+    ``Axes``/``AxesZero``/``HostAxes``/``FloatingAxes``, axes_grid1's ``HostAxes``);
+    TypeError naming one lumos does not draw."""
     from mpl_toolkits import axisartist as mpl_aa
     from mpl_toolkits.axes_grid1 import parasite_axes as mpl_grid1
 
@@ -37,10 +42,10 @@ def toolkit_axes_class(cls: type) -> type:
              mpl_grid1.HostAxes: Grid1Host}
     if cls in known:
         return known[cls]
-    if isinstance(cls, type) and issubclass(cls, mpl_aa.floating_axes.FloatingAxesBase):
-        raise NotImplementedError(f"axes_class: got {cls.__module__}.{cls.__name__}; "
-                                  "lumos does not draw axisartist's floating (curvilinear) "
-                                  "axes")
+    if cls is mpl_aa.floating_axes.FloatingAxes:
+        from .floating_axes import FloatingAxes
+
+        return FloatingAxes
     raise TypeError(f"axes_class: got {getattr(cls, '__module__', '')}."
                     f"{getattr(cls, '__name__', type(cls).__name__)}; lumos draws "
                     "matplotlib's axisartist Axes, AxesZero and HostAxes and axes_grid1's "

@@ -4,10 +4,13 @@ secondary axes at a data value or offset outward), each with its ``line``,
 ``major_ticks``, ``major_ticklabels`` and ``label``, shown, hidden and styled as
 matplotlib's.
 
-lumos draws one axis's ticks, tick labels and label on the outer side of their line (a
-label inside, as axisartist's ``set_axis_direction("right")`` on the left axis puts it,
-is refused with NotImplementedError), and one tick direction, pad and style per axis:
+lumos's axis draws one axis's ticks, tick labels and label on the outer side of their
+line, and one tick direction, pad and style per axis:
 ``ax.axis["left"].major_ticks.set_tick_out(True)`` turns the right side's ticks out too.
+A side asked for more (a label inside, as ``set_axis_direction("right")`` on the left
+axis puts it, turned or aligned tick labels) is handed to a
+:class:`~.curvilinear.DrawnAxisArtist`, which draws it by axisartist's rules
+(:mod:`.rectilinear_drawn`); floating and zero axes refuse that by name.
 """
 
 from __future__ import annotations
@@ -133,28 +136,31 @@ class TickLabels(_Part):
         self._params(labelrotation=rotation)
 
     def set_ha(self, ha: str) -> None:
-        """The labels' horizontal alignment in their column: lumos draws axisartist's
-        default only ('right' on the left, 'left' on the right, 'center' below and
-        above)."""
-        self._default_alignment("ha", ha, {"left": "right", "right": "left"}.get(
+        """The labels' horizontal alignment in their column (other than axisartist's
+        default, 'right' on the left, 'left' on the right, 'center' below and above:
+        the side is drawn by axisartist's rules)."""
+        self._alignment("ha", ha, {"left": "right", "right": "left"}.get(
             self._artist.side, "center"))
 
     def set_va(self, va: str) -> None:
-        """The labels' vertical alignment in their row: lumos draws axisartist's
-        default only ('baseline' below and above, 'center' left and right)."""
-        self._default_alignment("va", va, "baseline" if self._artist.side in
-                                ("bottom", "top") else "center")
+        """The labels' vertical alignment in their row (other than axisartist's
+        default, 'baseline' below and above, 'center' left and right: the side is drawn
+        by axisartist's rules)."""
+        self._alignment("va", va, "baseline" if self._artist.side in
+                        ("bottom", "top") else "center")
 
-    def _default_alignment(self, key: str, got: str, default: str) -> None:
+    def _alignment(self, key: str, got: str, default: str) -> None:
         if got != default:
-            raise NotImplementedError(
-                f"major_ticklabels.set_{key}({got!r}) on the {self._artist.side!r} axis: "
-                f"lumos aligns axisartist's tick labels as its default ({default!r}) only")
+            drawn = self._artist.redrawn(f"major_ticklabels.set_{key}({got!r})")
+            getattr(getattr(drawn, f"{self._which}_ticklabels"), f"set_{key}")(got)
 
     def set_axis_direction(self, direction: str) -> None:
-        """The side the labels stand on: lumos draws them outside the axis line only
-        (the AxisArtist's own side)."""
-        self._artist.check_outside(direction, "major_ticklabels.set_axis_direction")
+        """axisartist's direction of the labels (their angle and alignment); another
+        than the side's own: the side is drawn by axisartist's rules."""
+        if self._artist.is_own(direction, "major_ticklabels.set_axis_direction"):
+            return
+        drawn = self._artist.redrawn(f"major_ticklabels.set_axis_direction({direction!r})")
+        getattr(drawn, f"{self._which}_ticklabels").set_axis_direction(direction)
 
 
 class AxisLabel(_Part):
@@ -191,9 +197,12 @@ class AxisLabel(_Part):
         return float(self._artist.axis.labelpad)
 
     def set_axis_direction(self, direction: str) -> None:
-        """The side the label stands on: outside the axis line only (the AxisArtist's
-        own side)."""
-        self._artist.check_outside(direction, "label.set_axis_direction")
+        """axisartist's direction of the label (its angle and alignment); another than
+        the side's own: the side is drawn by axisartist's rules."""
+        if self._artist.is_own(direction, "label.set_axis_direction"):
+            return
+        self._artist.redrawn(f"label.set_axis_direction({direction!r})").label \
+            .set_axis_direction(direction)
 
 
 class AxisLine:
@@ -245,18 +254,31 @@ class AxisArtist:
         self.spine.set_position(("outward", outward))
         self.set_visible(True)
 
-    def check_outside(self, direction: str, what: str) -> None:
-        """Refuse a side other than this artist's own (lumos draws no labels inside)."""
+    def is_own(self, direction: str, what: str) -> bool:
+        """Whether ``direction`` (checked) is this artist's own side."""
         _check_side(direction, what.rsplit(".", 1)[-1])
-        if direction != self.side:
+        return direction == self.side
+
+    def redrawn(self, what: str):
+        """The :class:`~.curvilinear.DrawnAxisArtist` taking this side over (drawn by
+        axisartist's rules, see :mod:`.rectilinear_drawn`): a side of its axes' box
+        only, ``what`` refused by name on the others (floating, fixed and zero axes)."""
+        from .rectilinear_drawn import redraw
+
+        own = getattr(self.axes, "axis", None)
+        if self._at is not None or self.outward is not None or \
+                not hasattr(own, "values") or own.get(self.side) is not self:
             raise NotImplementedError(
-                f"{what}({direction!r}) on the {self.side!r} axis: lumos draws tick "
-                f"labels and labels outside the axis line only ({self.side!r})")
+                f"{what} on the {self.side!r} axis: lumos draws the tick labels and "
+                "labels of floating, fixed and zero axes outside their line only")
+        return redraw(self)
 
     def set_axis_direction(self, direction: str) -> None:
-        """axisartist's side of the ticks and labels: lumos draws them on this
-        artist's own side only."""
-        self.check_outside(direction, "set_axis_direction")
+        """axisartist's direction convention: another than the side's own draws the
+        side by axisartist's rules."""
+        if not self.is_own(direction, "set_axis_direction"):
+            self.redrawn(f"set_axis_direction({direction!r})").set_axis_direction(
+                direction)
 
     def set_ticklabel_direction(self, tick_direction: str) -> None:
         """'+' or '-' (relative to the increasing coordinate, as axisartist's): the tick
@@ -266,12 +288,12 @@ class AxisArtist:
                          f"set_ticklabel_direction({tick_direction!r})")
 
     def set_axislabel_direction(self, label_direction: str) -> None:
-        """'+' or '-': lumos draws the label outside the axis line only."""
+        """'+' or '-': the label's side (inside: the side is drawn by axisartist's
+        rules)."""
         outside = self._check_sign(label_direction, "set_axislabel_direction")
         if label_direction != outside:
-            raise NotImplementedError(
-                f"set_axislabel_direction({label_direction!r}) on the {self.side!r} axis: "
-                f"lumos draws the label outside the axis line only ({outside!r})")
+            self.redrawn(f"set_axislabel_direction({label_direction!r})") \
+                .set_axislabel_direction(label_direction)
 
     def invert_ticklabel_direction(self) -> None:
         """The tick labels to the other side of the axis line (and the ticks with
@@ -291,7 +313,8 @@ class AxisArtist:
         if not hasattr(artists, "values"):  # a secondary axes: one labelled side
             return None
         for artist in artists.values():
-            if artist.axis is self.axis and artist.side != self.side:
+            # (a side drawn by axisartist's rules has no lumos axis: no sibling)
+            if getattr(artist, "axis", None) is self.axis and artist.side != self.side:
                 return artist
         return None
 

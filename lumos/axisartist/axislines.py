@@ -13,6 +13,15 @@ from __future__ import annotations
 
 from ..plot.axes import Axes as _LumosAxes
 from .axis_artist import _SIDES, AxisArtist, _check_side
+from .curvilinear import (
+    CurvedGrid,
+    DrawnAxisArtist,
+    FixedAxisHelper,
+    FloatingAxisHelper,
+    reach,
+)
+from .grid_helper_curvelinear import GridHelperCurveLinear
+from .rectilinear_drawn import RectilinearHelper
 
 __all__ = ["Axes", "AxesZero", "AxisDict", "Subplot", "SubplotZero"]
 
@@ -59,11 +68,14 @@ class AxisDict(dict):
                            f"{', '.join(map(repr, self))}") from None
 
     def __setitem__(self, key, artist) -> None:
-        if not isinstance(artist, AxisArtist):
+        if not isinstance(artist, (AxisArtist, DrawnAxisArtist)):
             raise TypeError(f"axis[{key!r}]: got {type(artist).__name__}, expected an "
                             "AxisArtist (new_floating_axis, new_fixed_axis)")
         old = self.get(key)
-        if old is not None and old is not artist and old.spine is not artist.spine:
+        if isinstance(artist, DrawnAxisArtist) or isinstance(old, DrawnAxisArtist):
+            if old is not None and old is not artist:
+                old.set_visible(False)
+        elif old is not None and old is not artist and old.spine is not artist.spine:
             if old.axes is self._axes and old.side == artist.side and \
                     artist.outward is not None and artist.axes.parent is self._axes:
                 # a fixed axis replacing a side: that side, moved (its label the axes')
@@ -75,13 +87,31 @@ class AxisDict(dict):
     def __call__(self, *args, **kwargs):
         return _LumosAxes.axis(self._axes, *args, **kwargs)
 
+    def swap(self, old, new) -> None:
+        """``new`` in place of ``old`` under each of its names (nothing hidden: a side
+        handed to an artist drawing it otherwise)."""
+        for key in [k for k, v in self.items() if v is old]:
+            super().__setitem__(key, new)
 
-def _check_grid_helper(grid_helper) -> None:
-    if grid_helper is not None:
-        raise NotImplementedError(
-            f"grid_helper: got {type(grid_helper).__name__}; lumos draws axisartist's "
-            "rectilinear axes only (GridHelperCurveLinear and floating_axes' curvilinear "
-            "grids are not implemented)")
+
+def _check_grid_helper(grid_helper) -> GridHelperCurveLinear | None:
+    """lumos's helper of ``grid_helper`` (lumos's or matplotlib's
+    GridHelperCurveLinear), None for None; NotImplementedError for another."""
+    if grid_helper is None or isinstance(grid_helper, GridHelperCurveLinear):
+        return grid_helper
+    from mpl_toolkits.axisartist import floating_axes
+    from mpl_toolkits.axisartist import grid_helper_curvelinear as mpl_curved
+
+    if type(grid_helper) is mpl_curved.GridHelperCurveLinear:
+        return GridHelperCurveLinear.from_grid_finder(grid_helper.grid_finder)
+    if type(grid_helper) is floating_axes.GridHelperCurveLinear:
+        from .floating_axes import GridHelperCurveLinear as Bounded
+
+        return Bounded.from_grid_finder(grid_helper.grid_finder)
+    raise NotImplementedError(
+        f"grid_helper: got {type(grid_helper).__module__}.{type(grid_helper).__name__}; "
+        "lumos draws axisartist's GridHelperCurveLinear grids (lumos's or matplotlib's, "
+        "of grid_helper_curvelinear or floating_axes)")
 
 
 class Axes(_LumosAxes):
@@ -95,9 +125,13 @@ class Axes(_LumosAxes):
     host_class: type | None = None
 
     def __init__(self, *args, grid_helper=None, **kwargs) -> None:
-        _check_grid_helper(grid_helper)
+        grid_helper = _check_grid_helper(grid_helper)
         super().__init__(*args, **kwargs)
         self._axislines = AxisDict(self)
+        self._grid_helper = grid_helper
+        if grid_helper is not None:
+            self._init_curved(grid_helper)
+            return
         for side in _SIDES:
             axis = self.xaxis if side in ("bottom", "top") else self.yaxis
             self._axislines[side] = AxisArtist(self, axis, side, self.spines[side])
@@ -107,6 +141,73 @@ class Axes(_LumosAxes):
                 first: True, second: True, f"label{first}": True,
                 f"label{second}": False})
             axis.labelpad = _LABEL_PAD
+
+    def _init_curved(self, helper: GridHelperCurveLinear) -> None:
+        """The sides and grid of a curvilinear grid, drawn by :mod:`.curvilinear`
+        (the rectilinear ticks, tick labels and labels hidden)."""
+        for axis in (self.xaxis, self.yaxis):
+            axis.set_tick_params(which="both", tick1On=False, tick2On=False,
+                                 label1On=False, label2On=False)
+            axis.label.set_visible(False)
+        for side in _SIDES:
+            shown = side in ("bottom", "left")
+            self._axislines[side] = DrawnAxisArtist(
+                self, FixedAxisHelper(side), side, self.spines[side], ticklabels=shown,
+                label=shown)
+        #: the curved grid lines (matplotlib's ``ax.gridlines``)
+        self.gridlines = CurvedGrid(self, helper)
+        self.gridlines.in_autoscale = False  # made for the view: no part in fitting it
+        self._add_artist(self.gridlines, autoscale=False, request=(False, False))
+
+    def get_grid_helper(self) -> GridHelperCurveLinear | None:
+        """The curvilinear grid's helper (None: rectilinear)."""
+        return self._grid_helper
+
+    def grid(self, visible=None, which: str = "major", axis: str = "both",
+             **kwargs) -> None:
+        """Grid lines; on a curvilinear grid the lon ('x') and lat ('y') lines, styled
+        by ``color``, ``linestyle``, ``linewidth``, ``alpha``, ``zorder``."""
+        if self._grid_helper is None:
+            return super().grid(visible, which=which, axis=axis, **kwargs)
+        if axis not in ("x", "y", "both"):
+            raise ValueError(f"axis: got {axis!r}, expected 'x', 'y' or 'both'")
+        if which != "major":
+            raise NotImplementedError(f"which: got {which!r}; lumos draws a curvilinear "
+                                      "grid's major lines only")
+        grid = self.gridlines
+        setters = {"color": grid.set_color, "c": grid.set_color,
+                   "linestyle": grid.set_linestyle, "ls": grid.set_linestyle,
+                   "linewidth": grid.set_linewidth, "lw": grid.set_linewidth,
+                   "alpha": grid.set_alpha, "zorder": grid.set_zorder}
+        unknown = sorted(set(kwargs) - set(setters))
+        if unknown:
+            raise TypeError(f"grid: unexpected keyword arguments {unknown}")
+        for key, value in kwargs.items():
+            setters[key](value)
+        grid.which_axis = axis
+        if visible is None:  # matplotlib's: on with a style, else toggled
+            visible = bool(kwargs) or not grid.get_visible()
+        grid.set_visible(bool(visible))
+        return None
+
+    def _curved_artists(self) -> list[DrawnAxisArtist]:
+        return [a for a in self._axislines.values() if isinstance(a, DrawnAxisArtist)]
+
+    def draw_frame(self, ov):
+        """The frame, and a curvilinear grid's axes (their ticks and labels)."""
+        drawn = super().draw_frame(ov)
+        for artist in self._curved_artists():
+            artist.draw(ov, self._grid_helper)
+        return drawn
+
+    def own_margins(self) -> tuple[float, float, float, float]:
+        """The rectilinear room, and what a curvilinear grid's axes reach."""
+        own = super().own_margins()
+        artists = self._curved_artists()
+        if not artists:
+            return own
+        curved = reach(self, artists, self._grid_helper)
+        return tuple(max(a, b) for a, b in zip(own, curved, strict=True))
 
     @property
     def axis(self) -> AxisDict:  # type: ignore[override]
@@ -150,11 +251,15 @@ class Axes(_LumosAxes):
         if nth_coord not in (0, 1):
             raise ValueError(f"nth_coord: got {nth_coord!r}, expected 0 (x) or 1 (y)")
         _check_side(axis_direction, "axis_direction")
+        if self._grid_helper is not None:
+            # matplotlib's curvilinear floating axis starts as a "bottom" one
+            return DrawnAxisArtist(self, FloatingAxisHelper(nth_coord, float(value)),
+                                    "bottom")
         sides = ("bottom", "top") if nth_coord == 0 else ("left", "right")
         if axis_direction not in sides:
-            raise NotImplementedError(
-                f"axis_direction: got {axis_direction!r} for nth_coord={nth_coord}; lumos "
-                f"draws an {'xy'[nth_coord]} axis's labels {' or '.join(sides)} of it")
+            # labels along the line (a y axis's "bottom"): drawn by axisartist's rules
+            return DrawnAxisArtist(self, RectilinearHelper(nth_coord, value=float(value)),
+                                   axis_direction)
         value = float(value)
         make = self.secondary_xaxis if nth_coord == 0 else self.secondary_yaxis
         sec = make(value, transform=self.transData)

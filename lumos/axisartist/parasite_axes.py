@@ -5,6 +5,7 @@ host (``twinx``, ``twiny``, ``twin``) with axisartist's ``ax.axis`` sides, and
 from __future__ import annotations
 
 from ..axes_grid1 import parasite_axes as _grid1
+from .aux_trans import AuxTransAxes
 from .axislines import Axes
 
 __all__ = ["HostAxes", "SubplotHost"]
@@ -44,16 +45,20 @@ class HostAxes(Axes, _grid1.HostAxes):
         """A parasite in the host's box with every side hidden (show one with
         ``par.axis["right"].set_visible(True)``): ``viewlim_mode=None`` with
         ``sharex=host`` or ``sharey=host`` shares that axis, the other its own;
-        "equal" shares both. lumos draws no transform (``tr``) between them."""
-        if tr is not None:
-            raise NotImplementedError(f"get_aux_axes: tr={tr!r}; lumos's parasites share "
-                                      "the host's data coordinates (tr=None)")
+        "equal" shares both. With ``tr`` (a matplotlib Transform from the parasite's
+        data to the host's) an :class:`~.aux_trans.AuxTransAxes` drawing on the host."""
         if axes_class is not None:
             raise TypeError(f"axes_class: got {axes_class!r}; lumos's parasites are "
                             "lumos.axisartist axes (pass None)")
         sharex, sharey = kwargs.pop("sharex", None), kwargs.pop("sharey", None)
         if kwargs:
             raise TypeError(f"get_aux_axes: unexpected keyword arguments {sorted(kwargs)}")
+        if tr is not None:
+            if viewlim_mode != "equal" or sharex is not None or sharey is not None:
+                raise NotImplementedError(
+                    "get_aux_axes(tr): lumos's aux axes with a transform share the host's "
+                    "view (viewlim_mode='equal', no sharex/sharey)")
+            return AuxTransAxes(self, tr)
         for name, value in (("sharex", sharex), ("sharey", sharey)):
             if value is not None and value is not self:
                 raise NotImplementedError(f"{name}: lumos's parasites share the host's "
