@@ -173,7 +173,7 @@ def test_a_matplotlib_style_context_ended_gives_lumoss_own_defaults_back():
     """A script draws in a matplotlib style, then in the defaults: its lines take
     lumos's default cycle as lumos spells it ('#1f77b4'), not matplotlib 3.11's RGB
     tuples of the same colors, and every key the style set is lumos's default again."""
-    mpl = pytest.importorskip("matplotlib")
+    pytest.importorskip("matplotlib")
     import matplotlib.style
 
     with matplotlib.style.context("ggplot"):
