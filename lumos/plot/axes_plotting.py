@@ -221,10 +221,10 @@ class AxesPlotting:
         linewidths = kwargs.pop("linewidth", kwargs.pop("lw", linewidths))
         plotnonfinite = kwargs.pop("plotnonfinite", False)
         transform = kwargs.pop("transform", None)  # of the points (matplotlib's offsets)
-        hatching = [k for k in ("hatch", "hatchcolor", "hatch_linewidth") if k in kwargs]
-        if hatching:
-            raise TypeError(f"scatter: {', '.join(hatching)} not supported (lumos draws the "
-                            "markers as shapes on the GPU, without hatches)")
+        hatch, hatchcolor = kwargs.pop("hatch", None), kwargs.pop("hatchcolor", None)
+        if "hatch_linewidth" in kwargs:
+            raise TypeError("scatter: hatch_linewidth not supported (the hatches are "
+                            "rcParams['hatch.linewidth'] wide)")
         _reject_unknown(kwargs, "scatter")
         validate.check(s=s, alpha=alpha, linewidths=linewidths, edgecolors=edgecolors,
                        zorder=zorder, color=color)
@@ -270,6 +270,11 @@ class AxesPlotting:
         style = dict(s=s, c=c, marker=marker, cmap=cmap, norm=norm, vmin=vmin, vmax=vmax,
                      alpha=alpha, linewidths=linewidths, edgecolors=edgecolors, label=label,
                      zorder=zorder, color=color, density=density)
+        if hatch or hatchcolor is not None:
+            if moved or density:
+                raise TypeError("scatter: hatch is drawn in markers placed in data "
+                                "coordinates, without density=True")
+            style.update(hatch=hatch, hatchcolor=hatchcolor)
         if moved:  # any transform to figure pixels: placed from pixels every frame
             from .transformed_scatter import TransformedPathCollection
 

@@ -37,6 +37,7 @@ import weakref
 
 import numpy as np
 
+from .snapping import drawing_exact
 from .style import rcParams
 
 _MAX_ARRAY = 100_000  # larger arrays make the axes uncacheable (copying costs)
@@ -135,7 +136,7 @@ def cheap_key(ax, frame: bool) -> tuple:
     """What changes from frame to frame when something does (a pan, a resize)."""
     fig = ax.figure
     return (frame, tuple(ax.box), fig.dpi, tuple(fig.canvas.size), rcParams.generation,
-            ax.xaxis.get_view_interval(), ax.yaxis.get_view_interval())
+            ax.xaxis.get_view_interval(), ax.yaxis.get_view_interval(), drawing_exact())
 
 
 def state_key(ax):

@@ -72,6 +72,15 @@ class FigureConnection(FigureLine):
         parse_arrowstyle(style)
         return style, parse_connectionstyle(self.line.get_connectionstyle())
 
+    def get_window_extent(self, renderer=None):
+        """The box between the arrow's ends in figure pixels (what an annotation's
+        ``xycoords=arrow`` reads)."""
+        from .bbox import Bbox
+
+        a, b = self._ends()
+        return Bbox.from_extents(min(a[0], b[0]), min(a[1], b[1]), max(a[0], b[0]),
+                                 max(a[1], b[1]))
+
     def _ends(self) -> tuple[np.ndarray, np.ndarray]:
         """Where the arrow starts and ends, in figure pixels."""
         con = self.line
@@ -131,14 +140,6 @@ class FigureArrow(FigureConnection):
         self.axes = axes
         super().__init__(figure, patch)
 
-    def get_window_extent(self, renderer=None):
-        """The box from posA to posB in figure pixels (what ``xycoords=arrow`` reads)."""
-        from .bbox import Bbox
-
-        a, b = self._ends()
-        return Bbox.from_extents(min(a[0], b[0]), min(a[1], b[1]), max(a[0], b[0]),
-                                 max(a[1], b[1]))
-
     def _ends(self) -> tuple[np.ndarray, np.ndarray]:
         from .mpl_objects import _artist_transform
         from .transforms_compat import as_transform
@@ -166,14 +167,21 @@ def add_axes_arrow(axes, patch) -> FigureArrow:
     return kept
 
 
-def add_figure_artist(figure, artist) -> FigureLine:
+def add_figure_artist(figure, artist) -> FigureLine | list:
     """``Figure.add_artist``'s work (and ``Axes.add_artist``'s for a ConnectionPatch):
-    matplotlib's Line2D and ConnectionPatch."""
+    matplotlib's Line2D and ConnectionPatch, and its AnnotationBbox (the list of lumos
+    artists drawing it: :func:`mpl_offsetbox.add_figure_offsetbox`)."""
     from .mpl_objects import is_matplotlib
 
     if is_matplotlib(artist):
         from matplotlib.lines import Line2D
+        from matplotlib.offsetbox import AnnotationBbox
         from matplotlib.patches import ConnectionPatch
+
+        if isinstance(artist, AnnotationBbox):
+            from .mpl_offsetbox import add_figure_offsetbox
+
+            return add_figure_offsetbox(figure, artist)
 
         kinds = {Line2D: FigureLine, ConnectionPatch: FigureConnection}
         for kind, keeper in kinds.items():
@@ -182,5 +190,6 @@ def add_figure_artist(figure, artist) -> FigureLine:
                 figure.figure_lines.append(kept)
                 return kept
     raise TypeError(f"add_artist: got {type(artist).__name__}; lumos draws matplotlib's "
-                    "Line2D and ConnectionPatch on a figure (add other artists to an axes: "
-                    "fig.add_axes((0, 0, 1, 1)) with ax.set_axis_off())")
+                    "Line2D, ConnectionPatch and AnnotationBbox on a figure (add other "
+                    "artists to an axes: fig.add_axes((0, 0, 1, 1)) with "
+                    "ax.set_axis_off())")

@@ -14,6 +14,7 @@ import numpy as np
 
 from ..visuals.fonts import hinted
 from .bbox import Bbox, as_bbox
+from .snapping import drawing_exact, exact_vertices
 from .style import rcParams
 
 _RASTER = ("png", "rgba", "raw")
@@ -91,8 +92,11 @@ class FigureSaving:
             # advances at the saved pixel size for rasters (Agg), the outlines' for
             # vector files (SVG, PDF)
             raster = kind in _RASTER or kind in ("html", "htm")
+            # and nothing snaps to the pixel grid in a vector file, as in matplotlib's
+            # (nor in a raster one saved inside exact_vertices(): the vector geometry)
+            exact = not raster or drawing_exact()
             with self.canvas.lock, self.canvas.saving(), \
-                    hinted(dpi / self.dpi if raster else None):
+                    hinted(dpi / self.dpi if raster else None), exact_vertices(exact):
                 self.canvas.pixel_ratio = dpi / self.dpi
                 self.draw()
                 if kind in ("html", "htm"):

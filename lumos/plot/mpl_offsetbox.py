@@ -258,13 +258,19 @@ def _child_points(child) -> tuple[np.ndarray, float]:
 class FollowingFrame(FancyBboxPatch):
     """An offset box's frame: a FancyBboxPatch (white, black edge, ``boxstyle``, sizes in
     ``fontsize`` points) around the box ``follow``'s ``bounds()`` gives in figure pixels,
-    asked again at each draw (the box moves with the axes)."""
+    asked again at each draw (the box moves with the axes). ``in_layout`` False: layouts
+    make no room for it (a figure's box, not its axes')."""
 
-    def __init__(self, fontsize: float, boxstyle="square,pad=0", **kwargs) -> None:
+    def __init__(self, fontsize: float, boxstyle="square,pad=0", in_layout: bool = True,
+                 **kwargs) -> None:
         style = dict(facecolor="w", edgecolor="k", clip_on=False)
         super().__init__((0, 0), 1, 1, boxstyle=boxstyle, mutation_scale=fontsize,
                          **{**style, **kwargs})
         self._bounds = None
+        self._in_layout = in_layout
+
+    def counts_in_layout(self) -> bool:
+        return self._in_layout and super().counts_in_layout()
 
     def follow(self, bounds, figure) -> None:
         """Frame ``bounds()`` ((x0, y0, width, height) in ``figure``'s pixels) from now."""
@@ -287,11 +293,36 @@ def frame_zorder(zorder: float) -> float:
     return min(zorder, AXIS_ZORDER) - 1e-6
 
 
-def add_offsetbox(ax, anchored):
+# coordinates relative to an axes, which a figure's AnnotationBbox has none of
+_AXES_COORDS = frozenset({"data", "polar", "axes fraction", "axes pixels", "axes points"})
+
+
+def add_figure_offsetbox(figure, box) -> list:
+    """``fig.add_artist(AnnotationBbox(...))``: the lumos artists drawing matplotlib's
+    annotation box placed in figure coordinates (``xycoords``/``boxcoords`` in figure
+    units, offsets, an artist, a transform). The figure's last axes draws them, unclipped
+    and outside every layout, as matplotlib's figure draws them: over that axes' data."""
+    for name, coords in (("xycoords", box.xycoords), ("boxcoords", box.boxcoords)):
+        for one in coords if isinstance(coords, tuple) else (coords,):
+            if isinstance(one, str) and one in _AXES_COORDS:
+                raise ValueError(f"{name}: got {one!r}, which needs an axes; an "
+                                 "AnnotationBbox added to a figure takes figure "
+                                 "coordinates (add it to an axes for these)")
+    hosts = figure.axes
+    if not hosts:
+        raise TypeError("add_artist: lumos draws a figure's AnnotationBbox with its axes; "
+                        "got a figure without any (fig.add_axes((0, 0, 1, 1)) with "
+                        "ax.set_axis_off() makes one)")
+    parts = add_offsetbox(hosts[-1], box, in_layout=False)
+    box.axes = None  # a figure's, as matplotlib's figure leaves it
+    return parts
+
+
+def add_offsetbox(ax, anchored, in_layout: bool = True):
     """The lumos artists drawing matplotlib's AnchoredOffsetbox or AnnotationBbox
     ``anchored`` on ``ax`` (frame first, then the children's; an AnnotationBbox's arrow
     is an annotation from its box, cut at the frame, to ``xy``), or None when it is
-    something else."""
+    something else. ``in_layout`` False: layouts make no room for its frame and texts."""
     from matplotlib.offsetbox import AnchoredOffsetbox, AnnotationBbox
 
     if not isinstance(anchored, (AnchoredOffsetbox, AnnotationBbox)) or \
@@ -303,7 +334,7 @@ def add_offsetbox(ax, anchored):
     layout = _Layout(anchored, ax)
     z, out = anchored.get_zorder(), []
     patch = anchored.patch
-    frame = FollowingFrame(layout.fontsize, _box_style(patch, 0.0),
+    frame = FollowingFrame(layout.fontsize, _box_style(patch, 0.0), in_layout,
                            facecolor=patch.get_facecolor(), edgecolor=patch.get_edgecolor(),
                            linewidth=patch.get_linewidth())
     frame.follow(layout.solve, ax.figure.figure)
@@ -322,6 +353,8 @@ def add_offsetbox(ax, anchored):
     _add_box(ax, layout, child, z, out)
     for artist in out:
         artist.set_visible(anchored.get_visible() and artist.get_visible())
+        if not in_layout and hasattr(artist, "set_in_layout"):
+            artist.set_in_layout(False)
     return out
 
 

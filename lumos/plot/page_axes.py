@@ -570,7 +570,7 @@ def _tick_style(fig, st, ts) -> dict:
             "mode": st.rotation_mode, "ha": getattr(st, "label_ha", None),
             "face": face_of(st.labelfamily, st.labelstyle, st.labelweight).name,
             "va": getattr(st, "label_va", None),
-            "snap": list(ts.snap)}  # how the tick marks snap (snapping.snap_tick)
+            "snap": None if ts.snap is None else list(ts.snap)}  # snapping.snap_tick
 
 
 def axis_record(ax, axis, layout, scale: dict | None = None) -> dict:

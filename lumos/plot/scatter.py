@@ -7,11 +7,13 @@ from __future__ import annotations
 import numpy as np
 
 from .. import colors
+from .. import primitives as prim
 from ..colors.names import is_masked_array
 from ..gpu.resources import changed_rows
-from ..visuals import Markers
+from ..visuals import Markers, Paths
 from ..visuals.marker_outline import MarkerOutline
-from ..visuals.marker_shapes import SNAPS, is_filled
+from ..visuals.marker_shapes import SNAPS, SYMBOL_PATHS, is_filled
+from ..visuals.path import hatch_counts
 from . import validate
 from .artists import (
     MARKER_SCALE,
@@ -25,6 +27,7 @@ from .artists import (
     marker_symbol,
     numeric,
 )
+from .collections import hatch_rgba
 from .legend_best import Obstacles, thinned
 from .snapping import draw_markers_snap
 from .style import rcParams
@@ -74,12 +77,14 @@ class PathCollection(Artist, ScalarMappable):
 
     def __init__(self, axes, x, y, s=None, c=None, marker="o", cmap=None, norm=None, vmin=None,
                  vmax=None, alpha=None, linewidths=None, edgecolors=None, label=None,
-                 zorder=None, color=None, density: bool | None = None) -> None:
+                 zorder=None, color=None, density: bool | None = None, hatch=None,
+                 hatchcolor=None) -> None:
         super().__init__(axes, label, zorder)
         eq_hist = isinstance(norm, str) and norm == "eq_hist"
         self._init_mappable(cmap, None if eq_hist else norm, vmin, vmax)
         checked = check_marker(marker, collection=True)
         self._marker = "o" if checked is None else checked  # marker 0 (tickleft) is falsy
+        self._init_hatch(hatch, hatchcolor)
         self._alpha = None
         self._edgecolors = "face"
         self._edge_groups = None  # per-point edge colors: indices of each color's batch
@@ -127,6 +132,68 @@ class PathCollection(Artist, ScalarMappable):
             self._make_density(norm, eq_hist)
         elif eq_hist:
             raise ValueError("norm: got 'eq_hist', which needs density=True")
+        if self._hatch_paths is not None and self._density is not None:
+            raise TypeError("hatch: the markers of a scatter drawn with density=True have "
+                            "no hatch")
+
+    # -- hatches -------------------------------------------------------------------------
+    def _init_hatch(self, hatch, hatchcolor) -> None:
+        """matplotlib's hatch inside every marker (its letters, repeated for density) in
+        ``hatchcolor`` (one color or one per point, cycled; None: the edge color),
+        drawn by a Paths visual of the markers' outlines about the points."""
+        hatch_counts(hatch)  # a ValueError naming unknown letters
+        symbol = marker_symbol(self._marker)
+        if hatch and not (isinstance(symbol, MarkerOutline) or
+                          isinstance(symbol, str) and is_filled(symbol)):
+            raise TypeError(f"hatch: lumos hatches filled markers; got marker "
+                            f"{self._marker!r}")
+        self._hatch = hatch or None
+        self._hatchcolor = None if hatchcolor is None else \
+            colors.to_rgba_array(hatchcolor, argname="hatchcolor")
+        self._hatch_paths = None if self._hatch is None and hatchcolor is None else Paths()
+
+    def get_hatch(self) -> str | None:
+        """The hatch pattern ('/', 'x', '.', ...), or None."""
+        return self._hatch
+
+    def _hatch_rings(self) -> None:
+        """The hatch of every marker: its outline in pixels about the point (the
+        symbol's at the marker's diameter), in matplotlib's hatch color."""
+        paths = self._hatch_paths
+        n = len(self._scaled) if self._hatch else 0
+        if not n:
+            paths.set_paths([], "pixels", np.zeros((0, 2)))
+            paths.visible = False
+            return
+        symbol, diameter, _, edge, _ = self.marker_style(each=True)
+        # a filled symbol or an outline (_init_hatch): diameter 1, y down
+        unit = symbol.path if isinstance(symbol, MarkerOutline) else SYMBOL_PATHS[symbol]
+        shape = unit.vertices * (1.0, -1.0), unit.codes
+        # the edge color is the face's (edgecolors='face', matplotlib's default) also
+        # where lumos draws the edge as a larger marker (no edge color left: a disc)
+        by_face = isinstance(edge, str) or isinstance(self._edgecolors, str) and \
+            self._edgecolors == "face"
+        edge_rows = self.face_rgba() if by_face else np.asarray(edge, float).reshape(-1, 4)
+        alpha = None if np.ndim(self._alpha) else self._alpha
+        given = self._hatchcolor
+        diameters = np.broadcast_to(diameter, (n,))
+        prims = [prim.Path(shape[0] * d, shape[1], fill=None, hatch=self._hatch,
+                           hatch_width=self.axes.figure.points_to_pixels(
+                               rcParams.get("hatch.linewidth", 1.0)),
+                           hatch_color=hatch_rgba(
+                               None if given is None else given[i % len(given)],
+                               edge_rows[i % len(edge_rows)], alpha, collection=True))
+                 for i, d in enumerate(diameters)]
+        paths.set_paths(prims, "pixels", self._scaled[:n].copy())
+        paths.hatch_unit = self.axes.figure.dpi
+        paths.canvas_height = self.axes.figure.canvas.size[1]
+        paths.order = self._hatch_order()
+        paths.visible = self._visible
+
+    def _hatch_order(self) -> float:
+        """The hatches' draw order: right after the markers of the same zorder (their
+        faces would cover them), as matplotlib hatches a marker over its face."""
+        return float(np.nextafter(self.zorder, np.inf))
 
     # -- density mode ------------------------------------------------------------------
     def _one_color(self) -> bool:
@@ -157,17 +224,18 @@ class PathCollection(Artist, ScalarMappable):
         return self._density is not None
 
     def visuals(self) -> list:
-        return [] if self._density is None else [self._density]
+        hatch = [] if self._hatch_paths is None else [self._hatch_paths]
+        return hatch if self._density is None else [self._density]
 
     def set_zorder(self, z: float) -> None:
         super().set_zorder(z)
-        if self._density is not None:
-            self._density.order = self.zorder
+        for v in self.visuals():
+            v.order = self._hatch_order() if v is self._hatch_paths else self.zorder
 
     def set_visible(self, visible: bool) -> None:
         super().set_visible(visible)
-        if self._density is not None:
-            self._density.visible = self._visible
+        for v in self.visuals():
+            v.visible = self._visible
 
     # -- data ----------------------------------------------------------------------------
     def _mark(self, part: str, start: int, stop: int) -> None:
@@ -500,6 +568,8 @@ class PathCollection(Artist, ScalarMappable):
         visual draws one of each); none in density mode."""
         changed, self._dirty = self._dirty, {}
         self._edge_groups = None
+        if self._hatch_paths is not None:
+            self._hatch_rings()
         if self._density is not None or not len(self._scaled):
             return []
         # the shader's bytes: a colormap's rows made straight from its table

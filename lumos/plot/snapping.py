@@ -2,22 +2,47 @@
 PathSnapper rounds them: each vertex to the nearest pixel edge, plus half a pixel for
 lines an odd number of pixels wide (``floor(width + 0.5)`` odd), which then sit in a
 pixel's middle. Agg counts rows from the canvas' top, so a y rounds there. Spines, tick
-marks and the page's twins (lumos/web/axes.js ``snapPixel``) use these."""
+marks and the page's twins (lumos/web/axes.js ``snapPixel``) use these.
+
+matplotlib's vector backends (SVG, PDF) snap nothing: while a figure is drawn for a
+vector file (:func:`exact_vertices`) these keep every coordinate as it is.
+"""
 
 from __future__ import annotations
 
+import contextlib
 import math
+from contextvars import ContextVar
 
 import numpy as np
 
 from .style import rcParams
 
+#: whether the figure being drawn goes to a vector file (nothing snaps)
+_EXACT: ContextVar[bool] = ContextVar("lumos_exact_vertices", default=False)
+
+
+@contextlib.contextmanager
+def exact_vertices(exact: bool = True):
+    """Draw for a vector file while the block runs (``exact``): no line or tick mark
+    snaps to the pixel grid, as in matplotlib's SVG and PDF backends."""
+    token = _EXACT.set(bool(exact))
+    try:
+        yield
+    finally:
+        _EXACT.reset(token)
+
+
+def drawing_exact() -> bool:
+    """Whether the figure is being drawn for a vector file (:func:`exact_vertices`)."""
+    return _EXACT.get()
+
 
 def pixel_snap(fig, width_px: float) -> tuple[float, float] | None:
     """How a line ``width_px`` wide snaps in ``fig``: (0.5 for an odd number of pixels,
     else 0; the canvas height, which Agg counts rows from), or None when ``path.snap``
-    is off."""
-    if not rcParams["path.snap"]:
+    is off or the figure is drawn for a vector file."""
+    if not rcParams["path.snap"] or _EXACT.get():
         return None
     return (0.5 if math.floor(width_px + 0.5) % 2 else 0.0), float(fig.canvas.size[1])
 
@@ -32,11 +57,13 @@ def snap_pixel(v: float, offset: float, height: float | None = None) -> float:
     return height - (math.floor(height - v + 0.5) + offset)
 
 
-def marker_snap(fig, width_px: float) -> tuple[float, float, bool]:
+def marker_snap(fig, width_px: float) -> tuple[float, float, bool] | None:
     """How Agg places a marker whose lines are ``width_px`` wide (a tick mark): its
     origin always on a whole pixel and (offset, canvas height, whether its ends round
     too): :func:`pixel_snap`'s, or without ``path.snap`` a pixel's middle, ends as
-    they are."""
+    they are. None for a vector file: the marker where it is."""
+    if _EXACT.get():
+        return None
     snap = pixel_snap(fig, width_px)
     return (*snap, True) if snap is not None else (0.5, float(fig.canvas.size[1]), False)
 
@@ -45,8 +72,11 @@ def snap_tick(p: float, base: float, ends: tuple[float, float], snap, x: bool) -
     """A tick mark at ``p`` along its axis, from ``ends[0]`` to ``ends[1]`` across it
     (its spine at ``base``), as Agg draws the tick marker (``snap``: :func:`marker_snap`):
     the marker's origin on the spine rounds to a whole pixel and its ends, relative to
-    the origin, round on their own. Points (x, y) in figure pixels."""
+    the origin, round on their own (``snap`` None: as they are). Points (x, y) in figure
+    pixels."""
     a, b = ends
+    if snap is None:
+        return [(p, a), (p, b)] if x else [(a, p), (b, p)]
     offset, height, whole = snap
     if math.isfinite(p) and math.isfinite(base):
         if x:  # a vertical tick: y rounds down from the canvas' top, in Agg's rows

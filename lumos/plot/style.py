@@ -407,14 +407,18 @@ def sync_from_matplotlib() -> None:
     params = getattr(mpl, "rcParams", None)
     if params is None:
         return
+    mpl_defaults = getattr(mpl, "rcParamsDefault", {})
     if not _MPL_SEEN:  # first look: what differs from matplotlib's defaults
-        _MPL_SEEN.update(dict.items(getattr(mpl, "rcParamsDefault", {})))
+        _MPL_SEEN.update(dict.items(mpl_defaults))
     changed = {}
     for key, value in dict.items(params):
         if _is_inert(key) or key not in DEFAULTS or _same(value, _MPL_SEEN.get(key)):
             continue
         _MPL_SEEN[key] = value
-        changed[key] = value
+        # back at matplotlib's default (a style context ended, mpl.rcdefaults()): lumos's
+        # own default, which spells some values differently (the cycle's colors as hex
+        # strings where matplotlib 3.11 holds RGB tuples)
+        changed[key] = DEFAULTS[key] if _same(value, dict.get(mpl_defaults, key)) else value
     for key, value in changed.items():
         try:
             rcParams[key] = value

@@ -568,6 +568,22 @@ def composed(font: Font, line: str) -> str:
     return "".join(out)
 
 
+def compositions(font: Font, chars: str) -> tuple[str, str]:
+    """Of ``chars``: the combining marks, and the characters :func:`composed` may draw
+    for a letter of them followed by one or two of the marks (a page that shapes lines
+    itself needs their glyphs: the text visual's glyph table)."""
+    chars = set(chars)
+    marks = sorted(c for c in chars if unicodedata.combining(c))
+    out: set[str] = set()
+    tails = [*marks, *(a + b for a in marks for b in marks if a != b)]
+    for base in chars.difference(marks) if marks else ():
+        for tail in tails:
+            nfc = unicodedata.normalize("NFC", base + tail)
+            if nfc != base + tail and all(font.index(c) for c in nfc):
+                out.update(nfc)
+    return "".join(marks), "".join(sorted(out))
+
+
 def shaped(font: Font, line: str) -> str:
     """A plain line's characters as matplotlib's HarfBuzz shapes them with ``font``:
     default-ignorable ones dropped, the font's ligatures (:data:`LIGATURES`) in one

@@ -34,6 +34,7 @@ from .fonts import (
     TextLayout,
     check_anchors,
     check_text,
+    compositions,
     hint_for,
     hinting,
     text_primitives,
@@ -624,7 +625,9 @@ class Text(Visual):
         {char: [bottom, top]}], as :func:`.fonts.line_glyphs` and
         :func:`.fonts.line_ink` take them); how plain lines are shaped
         (:func:`.fonts.shaped`): the font's ``ligatures`` ([letters, character], in the
-        order tried) of the letters here and the ``ignorable`` characters here."""
+        order tried) of the letters here, the ``ignorable`` characters here and the
+        ``combining`` marks here (the characters composing them with a letter here
+        are in the table: :func:`.fonts.compositions`)."""
         from .mathtext import glyph_ink, math_metrics, spacing_class
 
         atlas = self._atlas
@@ -634,6 +637,9 @@ class Text(Visual):
         ligatures = [[seq, lig] for seq, lig in LIGATURES.get(atlas.font.path.name, ())
                      if set(seq) <= chars]
         chars |= {lig for _, lig in ligatures}
+        # and a letter and its combining marks in one character where the font has it
+        combining, composed_chars = compositions(atlas.font, "".join(chars))
+        chars |= set(composed_chars)
         ignorable = "".join(sorted(c for c in chars if c in IGNORABLE and ord(c) >= 32))
         chars = "".join(sorted(chars))
         atlas.ensure(chars)
@@ -663,6 +669,8 @@ class Text(Visual):
             extra["ligatures"] = ligatures
         if ignorable:
             extra["ignorable"] = ignorable
+        if combining:
+            extra["combining"] = combining
         return {**extra, "glyphs": glyphs, "kern": kern, "ascender": ascent,
                 "descender": -descent, "sdf_scale": SPREAD / SDF_EDGE / BASE_SIZE,
                 "x_height": x_height, "axis": axis, "rule": rule,

@@ -186,9 +186,9 @@
 
   /** A tick mark at `p` along its axis from `a` to `b` across it, its spine at `base`,
    * as snapping.py's snap_tick: the marker's origin on the spine on a whole pixel, its
-   * ends rounded relative to it when `snap[2]` (path.snap). */
+   * ends rounded relative to it when `snap[2]` (path.snap); `snap` null: as they are. */
   function snapTick(p, base, a, b, snap, horizontal) {
-    if (Number.isFinite(p) && Number.isFinite(base)) {
+    if (snap && Number.isFinite(p) && Number.isFinite(base)) {  // null: as they are
       const whole = snap[2];
       if (horizontal) {
         const origin = snapPixel(base, snap, true);

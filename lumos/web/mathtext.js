@@ -112,6 +112,7 @@
       if (name in SPACES) return ["space", SPACES[name]];
       if (FONT_CMDS.has(name)) return this.arg();
       if (SWITCHES.has(name)) return null;
+      if (name === "overline") return ["overline", this.arg()];
       if (name === "sqrt") {  // mathtext_parser.py: \sqrt[index]{arg}; bare, the sign
         const rest = s.slice(this.i).trimStart();
         if (!rest || rest[0] === "}") return ["sym", "\u221a"];
@@ -266,6 +267,7 @@
       case "space": return new Box(node[1] * k);
       case "scripts": return scriptsBox(table, node, style);
       case "sqrt": return sqrtBox(table, node[1], node[2], style);
+      case "overline": return overlineBox(table, node[1], style);
       default: throw new Error(`math: ${node[0]}`);
     }
   }
@@ -318,6 +320,18 @@
     out.put(ruleBox(bar0, top - theta, bar1, top));
     out.put(a, bar0 + 2 * theta);
     out.width = bar1;
+    return out;
+  }
+
+  /** mathtext.py _overline_box: a rule (one underline thick: the table's `rule`) on
+   * top of a box three rules and 0.06 em taller than the argument. */
+  function overlineBox(table, arg, style) {
+    const k = SCALES[style], a = mathList(table, [arg], style), theta = table.rule * k;
+    const top = a.height + 3 * theta + 0.06 * k, out = new Box();
+    out.put(a);
+    out.put(ruleBox(0, top - theta, a.width, top));
+    out.height = top;
+    out.width = a.width;
     return out;
   }
 
@@ -421,12 +435,35 @@
     return out;
   }
 
+  /** fonts.py composed: each letter and the table's `combining` marks after it in the
+   * characters that compose them (Unicode's NFC) where the table holds every one of
+   * them, else as they are (HarfBuzz composes a cluster into glyphs the font has). */
+  function composed(table, chars) {
+    const marks = table.combining || "";
+    if (!marks) return chars;
+    const cs = [...chars];
+    let out = "", i = 0;
+    while (i < cs.length) {
+      let j = i + 1;
+      while (j < cs.length && marks.includes(cs[j])) j++;  // the cluster goes on
+      let cluster = cs.slice(i, j).join("");
+      if (j - i > 1) {
+        const nfc = cluster.normalize("NFC");
+        if (nfc !== cluster && [...nfc].every((c) => c in table.glyphs)) cluster = nfc;
+      }
+      out += cluster;
+      i = j;
+    }
+    return out;
+  }
+
   /** fonts.py shaped: a plain line as matplotlib's HarfBuzz shapes it, the table's
-   * `ignorable` characters dropped and its `ligatures` ([letters, character], first
-   * match at each place) in one character each. */
+   * `ignorable` characters dropped, a letter and its combining marks composed
+   * (`composed`) and the table's `ligatures` ([letters, character], first match at each
+   * place) in one character each. */
   function shaped(table, text) {
     const drop = table.ignorable || "", ligatures = table.ligatures || [];
-    const chars = [...text].filter((c) => !drop.includes(c)).join("");
+    const chars = composed(table, [...text].filter((c) => !drop.includes(c)).join(""));
     if (!ligatures.length || !chars.includes("f")) return chars;
     let out = "", i = 0;
     while (i < chars.length) {

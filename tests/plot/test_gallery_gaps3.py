@@ -264,10 +264,52 @@ def test_get_figure_of_figures_and_subfigures():
     assert inner.get_figure(root=False) is outer and inner.get_figure(root=True) is fig
 
 
-def test_scatter_hatch_is_refused_by_name():
+def _hatched_scatter(pyplot, **kw) -> np.ndarray:
+    """matplotlib's hatchcolor_demo in small: hexagons hatched 'xxx' in a color per
+    point (cycled), unfilled, gray edges."""
+    from PIL import Image
+
+    fig, ax = pyplot.subplots(figsize=(3, 3), dpi=100)
+    ax.scatter([0, 1, 2], [0, 1, 0], s=1500, facecolor="none", edgecolor="gray",
+               marker="h", hatch="xxx", hatchcolor=["r", "b"], **kw)
+    ax.set_xlim(-1, 3)
+    ax.set_ylim(-1, 2)
+    buf = io.BytesIO()
+    fig.savefig(buf, format="png")
+    pyplot.close(fig)
+    return np.asarray(Image.open(buf).convert("RGB")).astype(int)
+
+
+def test_scatter_hatches_every_marker_as_matplotlib():
+    """scatter(hatch=, hatchcolor=) (a TypeError before): each marker hatched inside its
+    outline in its hatch color, cycled over the points, where matplotlib draws it."""
+    mplt = pytest.importorskip("matplotlib.pyplot")
+    ours, theirs = _hatched_scatter(plt), _hatched_scatter(mplt)
+    assert np.abs(ours - theirs).mean() < 1.0
+    for pick in (lambda im: (im[..., 0] > 200) & (im[..., 1] < 80),  # red hatches
+                 lambda im: (im[..., 2] > 200) & (im[..., 0] < 80)):  # blue
+        boxes = []
+        for im in (ours, theirs):
+            ys, xs = np.nonzero(pick(im))
+            boxes.append((xs.min(), ys.min(), xs.max(), ys.max(), len(xs)))
+        assert np.abs(np.subtract(boxes[0][:4], boxes[1][:4])).max() <= 1, boxes
+        assert boxes[0][4] == pytest.approx(boxes[1][4], rel=0.15), boxes
+    # two red hexagons (points 0 and 2), one blue
+    red = (ours[..., 0] > 200) & (ours[..., 1] < 80)
+    assert red[:, :150].any() and red[:, 150:].any()
+
+
+def test_scatter_hatch_what_lumos_cannot_draw_is_refused_by_name():
     fig, ax = plt.subplots()
-    with pytest.raises(TypeError, match="scatter: hatch, hatchcolor not supported"):
-        ax.scatter([1], [2], hatch="/", hatchcolor="r")
+    with pytest.raises(TypeError, match="hatch_linewidth"):
+        ax.scatter([1], [2], hatch="/", hatch_linewidth=2)
+    with pytest.raises(TypeError, match="density"):
+        ax.scatter([1], [2], hatch="/", density=True)
+    with pytest.raises(TypeError, match="hatch: lumos hatches filled markers"):
+        ax.scatter([1], [2], hatch="/", marker="x")
+    with pytest.raises(ValueError, match="hatch"):
+        ax.scatter([1], [2], hatch="?")
+    plt.close(fig)
 
 
 def test_connection_patch_joins_two_axes_over_the_figure():
@@ -303,3 +345,28 @@ def test_connection_patch_joins_two_axes_over_the_figure():
     fig.add_artist(ConnectionPatch((0, 0), (1, 1), "data", axesA=a, axesB=b,
                                    connectionstyle="angle3"))  # every connection style
     fig.draw()
+
+
+def test_scatter_hatch_color_follows_matplotlibs_default():
+    """No hatchcolor: the edge color, which for scatter's default edgecolors='face' is
+    the face color (matplotlib's hatch is then invisible on the face), for a white-faced
+    square with a black edge black rings."""
+    from PIL import Image
+
+    mplt = pytest.importorskip("matplotlib.pyplot")
+    pictures = []
+    for pyplot in (plt, mplt):
+        fig, ax = pyplot.subplots(figsize=(3, 2), dpi=100)
+        ax.scatter([0], [0], s=2000, hatch="//", c="tab:orange")
+        ax.scatter([1], [0], s=2000, hatch="o", marker="s", fc="w", ec="k")
+        ax.set_xlim(-0.6, 1.6)
+        buf = io.BytesIO()
+        fig.savefig(buf, format="png")
+        pyplot.close(fig)
+        pictures.append(np.asarray(Image.open(buf).convert("RGB")).astype(int))
+    ours, theirs = pictures
+    assert np.abs(ours - theirs).mean() < 1.5
+    # dark pixels in the disc's and the square's middles: none and as many (rings)
+    for x0, x1 in ((60, 100), (190, 230)):
+        dark = [int((im[80:120, x0:x1].max(axis=2) < 100).sum()) for im in (ours, theirs)]
+        assert dark[0] == pytest.approx(dark[1], rel=0.25, abs=3), dark

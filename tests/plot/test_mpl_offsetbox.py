@@ -183,3 +183,50 @@ def test_annotation_boxes_where_matplotlib_draws_them(make):
     assert np.abs(np.subtract(bbox(ink(got)), bbox(ink(want)))).max() <= 2
     colored = [bbox((img[..., 1].astype(int) - img[..., 0]) > 60) for img in (got, want)]
     assert np.abs(np.subtract(*colored)).max() <= 1, colored
+
+
+def _figure_box_drawn(plt, layout=None):
+    """matplotlib's demo_annotation_box: two axes joined by a ConnectionPatch, and a
+    figure's AnnotationBbox 30 points above its middle with an arrow down to it."""
+    from matplotlib.patches import ConnectionPatch
+
+    fig, axs = plt.subplots(1, 3, figsize=(5, 2), dpi=100, layout=layout)
+    axs[1].set_axis_off()
+    for ax in axs[::2]:
+        ax.set_axis_off()
+        ax.set(xlim=(0, 1), ylim=(0, 1))
+    c = ConnectionPatch(xyA=(0.25, 0.75), xyB=(0.75, 0.25), coordsA=axs[0].transData,
+                        coordsB=axs[2].transData, linewidth=0)
+    fig.add_artist(c)
+    fig.add_artist(AnnotationBbox(TextArea("Test 1"), xy=(0.5, 0.5), xybox=(0, 30),
+                                  xycoords=c, boxcoords="offset points",
+                                  arrowprops=dict(arrowstyle="->"),
+                                  bboxprops=dict(boxstyle="round")))
+    boxes = np.array([a.get_position().bounds for a in axs])
+    buf = io.BytesIO()
+    fig.savefig(buf, format="png")
+    plt.close(fig)
+    return np.asarray(Image.open(buf).convert("RGB")), boxes
+
+
+@pytest.mark.parametrize("layout", [None, "compressed"])
+def test_figure_annotation_box_where_matplotlib_draws_it(layout):
+    """fig.add_artist(AnnotationBbox(...)) (a TypeError before): its frame, text and
+    arrow to the middle of a ConnectionPatch (xycoords=the patch) where matplotlib draws
+    them, and the axes where matplotlib's layouts put them."""
+    (got, got_boxes), (want, want_boxes) = _figure_box_drawn(lplt, layout), \
+        _figure_box_drawn(mplt, layout)
+    assert np.abs(np.subtract(bbox(ink(got)), bbox(ink(want)))).max() <= 2, \
+        (bbox(ink(got)), bbox(ink(want)))
+    np.testing.assert_allclose(got_boxes, want_boxes, atol=0.01)
+
+
+def test_figure_annotation_box_refuses_axes_coordinates():
+    fig = lplt.figure()
+    fig.add_subplot()
+    with pytest.raises(ValueError, match="xycoords: got 'data'"):
+        fig.add_artist(AnnotationBbox(TextArea("T"), xy=(0.5, 0.5)))
+    with pytest.raises(TypeError, match="without any"):
+        lplt.figure().add_artist(AnnotationBbox(TextArea("T"), xy=(0.5, 0.5),
+                                                xycoords="figure fraction"))
+    lplt.close("all")

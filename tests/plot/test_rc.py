@@ -169,6 +169,23 @@ def test_matplotlibs_own_rcparams_reach_lumos_figures():
     assert rcParams["axes.facecolor"] == "white"
 
 
+def test_a_matplotlib_style_context_ended_gives_lumoss_own_defaults_back():
+    """A script draws in a matplotlib style, then in the defaults: its lines take
+    lumos's default cycle as lumos spells it ('#1f77b4'), not matplotlib 3.11's RGB
+    tuples of the same colors, and every key the style set is lumos's default again."""
+    pytest.importorskip("matplotlib")
+    import matplotlib.style
+
+    with matplotlib.style.context("ggplot"):
+        assert plt.subplots()[1].plot([0, 1])[0].get_color() == "#E24A33"
+    line = plt.subplots()[1].plot([0, 1])[0]
+    assert line.get_color() == "#1f77b4"
+    differ = [k for k in matplotlib.style.library["ggplot"]
+              if k in style.DEFAULTS and rcParams[k] != style.DEFAULTS[k]]
+    assert not differ, differ
+    plt.close("all")
+
+
 def test_matplotlibs_rcparams_set_between_two_pyplot_calls_on_one_figure():
     """matplotlib's customizing tutorial: mpl.rc(...) then plt.plot on the same
     (implicit) figure; the line takes the new values, a context's end restores them."""

@@ -268,3 +268,49 @@ def test_square_legend_frame_snaps(dpi):
     # (the bottom edge: as many dark rows; at 150 dpi one row lower than matplotlib's,
     # the legend's height, its text, differs by more than half a pixel)
     assert rows[0][:4].tolist() == rows[1][:4].tolist() and len(rows[0]) == len(rows[1])
+
+
+def _svg_ticks(pyplot) -> tuple[list, list]:
+    """The x of the x tick marks and the y of the y tick marks in an SVG file of a
+    4 x 3 inch figure, in points (the file's units)."""
+    import re
+
+    fig, ax = pyplot.subplots(figsize=(4, 3), dpi=100)
+    ax.plot([0, 1], [0, 1])
+    buf = io.StringIO()
+    fig.savefig(buf, format="svg")
+    pyplot.close(fig)
+    svg = buf.getvalue()
+    if pyplot is mplt:  # each tick a <use> of its axis' tick marker at its origin
+        at = re.findall(r'<use xlink:href="#(m[0-9a-f]+)" x="([-\d.]+)" y="([-\d.]+)"', svg)
+        marker_x = at[0][0]
+        return (sorted({float(x) for m, x, _ in at if m == marker_x}),
+                sorted({float(y) for m, _, y in at if m != marker_x}))
+    # lumos: the tick marks are one path of segments, in pixels (0.72 points each)
+    d = next(m for m in re.findall(r'<path d="([^"]+)" style="fill:none;stroke:#000000', svg))
+    segs = [tuple(map(float, s.split())) for s in d.replace("M", "|").split("|")[1:]]
+    xs = sorted({round(a * 0.72, 6) for a, b, c, e in segs if a == c})
+    ys = sorted({round(b * 0.72, 6) for a, b, c, e in segs if b == e})
+    return xs, ys
+
+
+def test_svg_tick_marks_are_where_matplotlibs_svg_puts_them():
+    """matplotlib's vector backends snap nothing: the tick marks of its SVG sit at their
+    exact places (46.145 pt, not 46.44 as Agg's pixel snapping would put them)."""
+    theirs, ours = _svg_ticks(mplt), _svg_ticks(plt)
+    assert len(ours[0]) == len(theirs[0]) == 6 and len(ours[1]) == len(theirs[1]) == 6
+    assert ours[0] == pytest.approx(theirs[0], abs=0.01)
+    assert ours[1] == pytest.approx(theirs[1], abs=0.01)
+
+
+def test_png_after_svg_snaps_again():
+    """A vector save draws unsnapped; the next raster save snaps as Agg again (the
+    decorations' cache tells the two apart)."""
+    fig, ax = plt.subplots(figsize=(2, 2), dpi=100)
+    ax.set_xticks([0.13, 0.5, 0.77])
+    first, second = io.BytesIO(), io.BytesIO()
+    fig.savefig(first, format="png")
+    fig.savefig(io.StringIO(), format="svg")
+    fig.savefig(second, format="png")
+    plt.close(fig)
+    assert first.getvalue() == second.getvalue()

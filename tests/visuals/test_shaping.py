@@ -9,7 +9,15 @@ from fontTools.ttLib import TTFont
 from matplotlib import font_manager
 from matplotlib.ft2font import LoadFlags
 
-from lumos.visuals.fonts import FACES, LIGATURES, _pens, font_path, get_font, shaped
+from lumos.visuals.fonts import (
+    FACES,
+    LIGATURES,
+    _pens,
+    compositions,
+    font_path,
+    get_font,
+    shaped,
+)
 
 WORDS = ["office", "fix", "ffix", "fflx", "difficult flow", "Waffle fish", "a\u00adb",
          "zero\u200bwidth", "AVATAR To.", "effluent", "fjord",
@@ -75,3 +83,16 @@ def test_shaped():
     # combining marks compose where the font has the composed letter, else stay
     assert shaped(sans, "cafe\u0301") == "caf\u00e9"
     assert shaped(sans, "q\u0301x") == "q\u0301x"
+
+
+def test_compositions_are_what_shaped_may_draw():
+    """The glyph table's compositions (a page shapes tick labels itself): every
+    character shaped() composes from letters and marks of a set is among them."""
+    sans = get_font()
+    marks, chars = compositions(sans, "aeqA\u0301\u030a")
+    assert marks == "\u0301\u030a"
+    assert {"\u00e1", "\u00e9", "\u00e5", "\u00c1", "\u00c5", "\u01fa"} <= set(chars)
+    assert "q" not in chars  # q + U+0301 composes to nothing
+    for word in ("ae\u0301", "A\u030a\u0301", "e\u030a\u0301", "q\u0301"):
+        assert set(shaped(sans, word)) <= set(chars) | set("aeqA") | set(marks), word
+    assert compositions(sans, "abc") == ("", "")

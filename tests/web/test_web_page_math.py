@@ -2,7 +2,7 @@
 (lumos/visuals/mathtext.py): big operators, larger than the text and centred on the math
 axis, with limits above and below (∑, ∏) or scripts kerned by their slant (∫, ∮), and
 radicals (stretched over a tall argument, with an index; their bars solid boxes the
-shader puts on whole pixels, as matplotlib's Agg fills them)."""
+shader puts on whole pixels, as matplotlib's Agg fills them) and overlines."""
 
 from __future__ import annotations
 
@@ -31,7 +31,8 @@ pytestmark = pytest.mark.browser
 # glyph table says (* is one in matplotlib's set)
 LABELS = [r"$\sum_{0}^{9}$", r"$\int_0^1 2$", r"$\sum 3$", r"$\prod^{5} 2$", r"$\oint_{1}$",
           r"$\bigcup_{1}$", r"$\sqrt{2}$", r"$\sqrt{\sum_{0}^{9} 3}$", r"$\sqrt[3]{8}$",
-          r"${\rm 2}^{\rm 3}$", r"$2*3\pm1$"]
+          r"${\rm 2}^{\rm 3}$", r"$2*3\pm1$", r"$\overline{10}$", r"$\overline{2}^{3}$",
+          r"$\sqrt{\overline{4}}$"]
 
 
 def big_operators_plot():
@@ -77,9 +78,11 @@ def test_big_operator_labels_pan_and_zoom_like_python(tmp_path):
     assert_same("follow_big_operators", after, python)
 
 
-# "office", "fluffy": the font's ligatures (ffi, ffl), a soft hyphen hidden (fonts.shaped)
+# "office", "fluffy": the font's ligatures (ffi, ffl), a soft hyphen hidden, letters and
+# their combining marks composed where the font has the letter (é, ñ, Ǻ; q́ has none:
+# the mark stays) (fonts.shaped)
 PLAIN = ["0.25", "−1.5", "1000", "AVAWAY To.", "Temperature (°C)", "10⁻³", "office",
-         "fluffy soft\u00adhyphen"]
+         "fluffy soft\u00adhyphen", "cafe\u0301 n\u0303o A\u030a\u0301", "q\u0301 x"]
 
 
 def test_the_page_lays_out_plain_labels_hinted_as_python(tmp_path):
