@@ -72,8 +72,10 @@ def eps_like_png(fig, tmp_path: Path, name: str = "x", **savefig) -> tuple[np.nd
     alike: an EPS's bounding box is whole points, so its picture may reach a pixel
     further up and right."""
     import lumos.pyplot as plt
+    from lumos.plot.snapping import exact_vertices
 
-    with plt.rc_context({"text.hinting": "no_hinting"}):
+    # the PNG of the vector geometry: PostScript snaps nothing, as matplotlib's ps backend
+    with plt.rc_context({"text.hinting": "no_hinting"}), exact_vertices():
         fig.savefig(tmp_path / f"{name}.png", **savefig)
     fig.savefig(tmp_path / f"{name}.eps", **savefig)
     expected = _png(tmp_path / f"{name}.png")
@@ -88,11 +90,12 @@ def eps_like_png(fig, tmp_path: Path, name: str = "x", **savefig) -> tuple[np.nd
 @pytest.mark.parametrize("stem", OPAQUE_SCRIPTS)
 def test_gallery_eps_looks_like_png(stem, tmp_path):
     import lumos.pyplot as plt
+    from lumos.plot.snapping import exact_vertices
 
     script = GALLERY / f"{stem}.py"
     png, eps = tmp_path / f"{stem}.png", tmp_path / f"{stem}.eps"
     try:
-        with plt.rc_context({"text.hinting": "no_hinting"}):
+        with plt.rc_context({"text.hinting": "no_hinting"}), exact_vertices():
             _run(script, png)
         dpi = plt.gcf().dpi
         plt.close("all")
@@ -267,7 +270,9 @@ def test_ps_centres_the_figure_on_its_paper(plt, tmp_path, orientation):
     fig, ax = plt.subplots(figsize=(4, 3), dpi=72)
     ax.plot([0, 1], [0, 1], lw=3)
     ax.set_title("up")
-    with plt.rc_context({"text.hinting": "no_hinting"}):
+    from lumos.plot.snapping import exact_vertices
+
+    with plt.rc_context({"text.hinting": "no_hinting"}), exact_vertices():
         fig.savefig(tmp_path / "x.png")
     fig.savefig(tmp_path / "x.ps", papertype="A4", orientation=orientation)
     head = _header(tmp_path / "x.ps")
