@@ -2,6 +2,9 @@
 
     python benchmarks/floor.py stream [--channels 32] [--seconds 10] [--frames N]
 
+(``--seconds``: the ring's length; the run pushes 1.5 times that and times the last
+``--frames``, 600 by default: the ring fills halfway through them and then wraps.)
+
 The scenes of ``peers.py`` ((a)-(d), run there as the library ``floor``, and without
 axes as ``floor-data``) and of ``streams.py`` ((e)) with nothing but numpy, moderngl,
 freetype-py and zlib: no figure, no checks of the input; only what the picture
@@ -814,38 +817,72 @@ class StreamFloor:
         self.ctx.finish()
 
 
+#: seconds of data a stream run pushes, per second of its ring: 1.5 runs 15 s through a
+#: 10 s ring, so that the 600 frames timed by default fill it and then wrap it
+STREAM_DATA_PER_RING = 1.5
+STREAM_FPS = 60
+
+
+def stream_blocks(channels: int, seconds: float, rate: int) -> list[np.ndarray]:
+    """The samples of scene (e), one (k, channels) float32 block per 1/60 s frame (166 or
+    167 samples, ``rate`` a second exactly) for ``STREAM_DATA_PER_RING * seconds`` of
+    data (``seconds``: the ring's length): sines of 1 Hz, 2 Hz, ... plus noise. The same
+    for lumos (``streams.py``) and the floor; made before any timing."""
+    rng = np.random.default_rng(0)
+    freqs = 1.0 + np.arange(channels)
+    total = int(round(STREAM_DATA_PER_RING * seconds * STREAM_FPS))
+    bounds = np.round(np.arange(total + 1) * rate / STREAM_FPS).astype(int)
+    blocks = []
+    for i in range(total):
+        t = np.arange(bounds[i], bounds[i + 1]) / rate
+        blocks.append((np.sin(2 * np.pi * freqs[None, :] * t[:, None])
+                       + 0.2 * rng.standard_normal((len(t), channels))).astype(np.float32))
+    return blocks
+
+
+def stream_split(blocks: list, frames: int | None,
+                 seconds: float) -> tuple[list, list, int]:
+    """(pushed before timing, timed, the timed frame whose push fills the ring: the later
+    ones wrap it, 0 if it was full before): the timed frames are the last ``frames`` (default
+    ``seconds * 60``, the ring's length in frames) and at least one block goes before
+    them, so that the untimed warm-up frame draws data: llvmpipe compiles the shader
+    variants of a frame with data at its first such draw, which would otherwise land
+    in the first timed frame (as it did until 2026-12-05, when the warm-up frame drew
+    an empty ring and the 600 timed frames filled it without ever wrapping)."""
+    timed = max(min(int(round(seconds * STREAM_FPS)) if frames is None else frames,
+                    len(blocks) - 1), 1)
+    warm = len(blocks) - timed
+    return blocks[:warm], blocks[warm:], max(int(round(seconds * STREAM_FPS)) - warm - 1, 0)
+
+
 def stream(channels: int = 32, seconds: float = 10.0, rate: int = 10_000,
            size: tuple[int, int] = (W, H), frames: int | None = None,
            axes: bool = True) -> dict:
     """Scene (e) at the floor, timed like ``streams.py``: frames of 1/60 s of samples
     (push, upload, draw, glFinish); ``axes=False``: the data alone."""
     f = StreamFloor(channels, int(rate * seconds), rate, size, axes=axes)
-    rng = np.random.default_rng(0)
-    freqs = 1.0 + np.arange(channels)
-    total = int(round(seconds * 60))
-    skip = total - min(frames or total, total)  # pushed untimed, as streams.py does
-    bounds = np.round(np.arange(total + 1) * rate / 60).astype(int)
-    blocks = []
-    for i in range(total):
-        t = np.arange(bounds[i], bounds[i + 1]) / rate
-        blocks.append((np.sin(2 * np.pi * freqs[None, :] * t[:, None])
-                       + 0.2 * rng.standard_normal((len(t), channels))).astype(np.float32))
-    for b in blocks[:skip]:
+    warm, blocks, filled = stream_split(stream_blocks(channels, seconds, rate), frames,
+                                        seconds)
+    for b in warm:  # pushed untimed, as streams.py does, then a frame with data
         f.push(b)
     f.frame()
-    blocks, frames = blocks[skip:], total - skip
-    frame_s = []
+    frames = len(blocks)
+    frame_s, first_cpu = [], None
     cpu0, thread0 = time.process_time(), time.thread_time()
     for b in blocks:
         start = time.perf_counter()
         f.push(b)
         f.frame()
         frame_s.append(time.perf_counter() - start)
-    return {"channels": channels, "frames": frames,
+        if first_cpu is None:  # a shader variant compiled in a timed frame would show here
+            first_cpu = time.thread_time() - thread0
+    return {"channels": channels, "frames": frames, "warm_frames": len(warm),
+            "ring_full_at_frame": filled,
             "cpu_ms_per_frame": 1000 * (time.process_time() - cpu0) / frames,
             # the calling thread's part (streams.py's frame_cpu_ms_mean): the serial one
             # with llvmpipe's threads (vertex shading, binning)
             "thread_cpu_ms_per_frame": 1000 * (time.thread_time() - thread0) / frames,
+            "thread_cpu_ms_first": 1000 * first_cpu,
             "frame_ms_mean": 1000 * statistics.mean(frame_s),
             "frame_ms_median": 1000 * statistics.median(frame_s),
             "frame_ms_p99": 1000 * float(np.percentile(frame_s, 99)),
@@ -863,7 +900,8 @@ def main() -> None:
     s.add_argument("--channels", type=int, default=32)
     s.add_argument("--seconds", type=float, default=10.0)
     s.add_argument("--rate", type=int, default=10_000)
-    s.add_argument("--frames", type=int, default=None)
+    s.add_argument("--frames", type=int, default=None,
+                   help="frames to time, the last of the run's (default: the ring's 600)")
     s.add_argument("--data-only", action="store_true", help="no axes part (spines, ticks, "
                    "labels): what the floor of (e) drew until 2026-12-03")
     a = p.parse_args()

@@ -271,8 +271,11 @@ def scenes(args) -> str:
             f"round) a block of {args.redraws} redraws or {args.window_frames} pan frames "
             "after warm-up, in an order rotating from round to round; a time is the median "
             "of the library's round medians, a ratio the median of the ratios within a "
-            "round, in parentheses their min–max over the rounds; streams: the last "
-            f"{args.stream_frames or 600} of 600 frames timed; ratios: lumos / fastest peer "
+            "round, in parentheses their min–max over the rounds; streams: 15 s of data "
+            "through a 10 s ring, the last "
+            f"{args.stream_frames or 600} of its 900 frames timed (by default the ring "
+            "fills at the 300th and wraps after), a frame with data drawn untimed "
+            "before them; ratios: lumos / fastest peer "
             "that ran, lumos / floor (`floor.py`: raw moderngl, only what the picture needs, "
             "axes included; the floor's cell gives its time without axes too, \"data "
             "only\"); no GPU was lent, so there is no GPU table.\n\n"
@@ -340,8 +343,8 @@ def main() -> None:
     parser.add_argument("--redraws", type=int, default=2,
                         help="redraws per round and library in the redraw scenes")
     parser.add_argument("--stream-frames", type=int, default=None,
-                        help="frames timed per stream run, the last of the ring's 600 "
-                             "(default: all)")
+                        help="frames timed per stream run, the last of the run's 900 "
+                             "(default: 600, the ring's length)")
     parser.add_argument("--window-frames", type=int, default=6,
                         help="pan (and zoom) frames per round and window scene")
     parser.add_argument("--no-write", action="store_true", help="print only")

@@ -1,4 +1,4 @@
-"""Scene (e): 32 channels × 10 kHz streamed for 10 s of data in 1/60 s blocks.
+"""Scene (e): 32 channels × 10 kHz streamed through a 10 s ring in 1/60 s blocks.
 
     python benchmarks/streams.py [--seconds 10] [--channels 32] [--rate 10000]
                                  [--size 1600x1000] [--frames N] [--json]
@@ -6,6 +6,11 @@
 A 1600×1000 figure (offscreen) holds ``ax.stream(channels, capacity=rate * seconds,
 dt=1/rate, stacked=True)``. Each frame pushes the next 1/60 s of samples (166 or 167
 per channel) and redraws the figure: scrolling x axis, ticks and labels included.
+The run pushes 1.5 × ``seconds`` of data (``floor.stream_blocks``, the floor's samples)
+and times the last ``--frames`` (600 by default); the blocks before them are pushed
+untimed and drawn once, so that the warm-up frame draws data. With the defaults the
+ring is half full when the timing starts, fills at timed frame 299 and wraps (the x
+axis scrolls) for the last 300.
 Frame time = push + figure draw + GPU execution up to ``glFinish`` (what a window
 pays before swapping buffers); the time to read the picture back into numpy is
 reported apart. Also reported: bytes uploaded per push (texture rows: raw samples and
@@ -21,6 +26,7 @@ import statistics
 import sys
 import time
 
+import floor
 import numpy as np
 
 
@@ -32,29 +38,17 @@ def run(seconds: float = 10.0, channels: int = 32, rate: int = 10_000,
     fig, ax = lumos.subplots(figsize=(size[0] / 100, size[1] / 100), dpi=100)
     capacity = int(rate * seconds)
     s = ax.stream(channels=channels, capacity=capacity, dt=1.0 / rate, stacked=True)
-    rng = np.random.default_rng(0)
-    freqs = 1.0 + np.arange(channels)
-    # ``frames`` fewer than the ring's: the first ones are pushed before the timing
-    # starts, so that the timed frames draw a ring as full as the last ones would
-    total = int(round(seconds * 60))
-    skip = total - min(frames or total, total)
-    # samples per frame: 166 or 167, 10 000 per second exactly
-    bounds = np.round(np.arange(total + 1) * rate / 60).astype(int)
-
-    def block(i: int) -> np.ndarray:
-        t = np.arange(bounds[i], bounds[i + 1]) / rate
-        return (np.sin(2 * np.pi * freqs[None, :] * t[:, None])
-                + 0.2 * rng.standard_normal((len(t), channels))).astype(np.float32)
-
-    blocks = [block(i) for i in range(total)]  # made before timing: data is not ours
-    for b in blocks[:skip]:
+    # made before timing (data is not ours), the same as the floor's: 1.5 x the ring
+    warm, blocks, filled = floor.stream_split(floor.stream_blocks(channels, seconds, rate),
+                                              frames, seconds)
+    # untimed: the first blocks pushed, then a frame with data, which makes the ring
+    # textures and has llvmpipe compile the shader variants a frame with data uses
+    # (until 2026-12-05 this frame drew an empty ring and the first timed frame
+    # compiled them: 228 ms on a cold Mesa cache), as the floor's does
+    for b in warm:
         s.push(b)
-    blocks, frames = blocks[skip:], total - skip
-    # the first frame, before any sample (streams.py's 600 timed frames start from an
-    # empty ring), compiles the shaders and makes the ring textures, as the floor's
-    # does before its timed frames (lumos did this in the first timed frame until
-    # 2026-12-04: 32 MB of textures at 32 channels, 260 MB at 256)
     fig.render()
+    frames = len(blocks)
     canvas = fig.canvas
     executor = canvas._executor
     with current() as ctx:  # lumos's context, current here for the timed loop
@@ -85,9 +79,11 @@ def run(seconds: float = 10.0, channels: int = 32, rate: int = 10_000,
             collections.append(len(events) > collected)  # a collection in this frame
             push_s.append(pushed - start)
             upload.append(executor.uploaded_bytes - before)
-            # the stream's own texture rows (the rest is tick labels that changed)
+            # the stream's own texture rows (the rest is tick labels that changed);
+            # changes_since counts texels (rows of the (h, w, 2) data counted them until
+            # 2026-12-05: 512 times the bytes)
             ring_bytes.append(sum(
-                (b - a) * r.texture.data[0].nbytes
+                (b - a) * r.texture.data[0, 0].nbytes
                 for r, v in zip(rings, versions, strict=True)
                 for a, b in r.texture.changes_since(v)))
         gc.callbacks.remove(on_gc)
@@ -100,9 +96,10 @@ def run(seconds: float = 10.0, channels: int = 32, rate: int = 10_000,
                 "cpu_ms": 1000 * cpu_s[i], "process_cpu_ms": 1000 * process_s[i],
                 "uploaded_bytes": upload[i],
                 "gc": collections[i]} for i in worst[::-1]]
-    sample_bytes = bounds[skip + 1:] - bounds[skip:-1]
+    sample_bytes = [len(b) for b in blocks]
     return {
-        "frames": frames, "channels": channels, "rate": rate, "capacity": capacity,
+        "frames": frames, "warm_frames": len(warm), "ring_full_at_frame": filled,
+        "channels": channels, "rate": rate, "capacity": capacity,
         "size": list(size),
         "frame_ms_mean": 1000 * statistics.mean(frame_s),
         "frame_ms_median": 1000 * statistics.median(frame_s),
@@ -113,6 +110,8 @@ def run(seconds: float = 10.0, channels: int = 32, rate: int = 10_000,
         "frame_cpu_ms_mean": 1000 * statistics.mean(cpu_s),
         "frame_cpu_ms_p99": 1000 * float(np.percentile(cpu_s, 99)),
         "frame_cpu_ms_worst": 1000 * max(cpu_s),
+        # the first timed frame's: a shader variant compiled there would show here
+        "frame_cpu_ms_first": 1000 * cpu_s[0],
         "frame_process_cpu_ms_mean": 1000 * statistics.mean(process_s),
         # the slowest 1 % of frames: Python (push, figure, frame) and GL parts, uploads
         # and garbage collections, beside the mean frame's
@@ -140,7 +139,7 @@ def main() -> None:
     p.add_argument("--rate", type=int, default=10_000)
     p.add_argument("--size", default="1600x1000")
     p.add_argument("--frames", type=int, default=None,
-                   help="frames to time, the last of the ring's (default: all of them)")
+                   help="frames to time, the last of the run's (default: the ring's 600)")
     p.add_argument("--json", action="store_true", help="print one JSON object")
     a = p.parse_args()
     w, h = (int(v) for v in a.size.split("x"))
@@ -149,8 +148,9 @@ def main() -> None:
         json.dump(r, sys.stdout)
         print()
         return
-    print(f"{r['channels']} channels × {r['rate']} Hz, {r['frames']} frames of 1/60 s, "
-          f"capacity {r['capacity']}, {w}×{h}:")
+    print(f"{r['channels']} channels × {r['rate']} Hz, {r['frames']} frames of 1/60 s "
+          f"after {r['warm_frames']} untimed, capacity {r['capacity']} (full at timed frame "
+          f"{r['ring_full_at_frame']}), {w}×{h}:")
     print(f"  frame time mean {r['frame_ms_mean']:.1f} ms, median {r['frame_ms_median']:.1f} "
           f"ms, p99 {r['frame_ms_p99']:.1f} ms, worst {r['frame_ms_worst']:.1f} ms; this "
           f"thread's CPU mean {r['frame_cpu_ms_mean']:.1f} ms, p99 {r['frame_cpu_ms_p99']:.1f} "

@@ -15,6 +15,7 @@ restores what the thread had current before.
 
 from __future__ import annotations
 
+import logging
 import time
 from contextlib import contextmanager
 
@@ -36,9 +37,9 @@ from ..gpu.context import released
 from ..gpu.frame import Frame
 from ..plot import timers
 from ..plot.callbacks import front_end_loop
-from ..scene.events import log
 from .interaction import Interaction, as_scene
 
+log = logging.getLogger("lumos.app")  # the logger lumos.scene.events reports to
 Qt = QtCore.Qt
 _Signal = getattr(QtCore, "Signal", None) or QtCore.pyqtSignal  # PySide6 / PyQt6
 

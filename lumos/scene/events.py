@@ -12,10 +12,7 @@ raised in a plain script). After ``close()`` every event is ignored.
 
 from __future__ import annotations
 
-import logging
 from dataclasses import dataclass, field
-
-log = logging.getLogger("lumos.app")
 
 EVENT_NAMES = (
     "mouse_press", "mouse_move", "mouse_release", "mouse_double_click", "wheel",
@@ -98,9 +95,13 @@ class EventDispatcher:
                 if report is not None:
                     report(event.name, cb)
                     continue
-                log.error("lumos: the %r callback %s raised; the other callbacks and the "
-                          "window go on", event.name, getattr(cb, "__qualname__", cb),
-                          exc_info=True)
+                # imported here: logging (and traceback, string) is no cost of the
+                # first figure, which makes a dispatcher
+                import logging
+
+                logging.getLogger("lumos.app").error(
+                    "lumos: the %r callback %s raised; the other callbacks and the window "
+                    "go on", event.name, getattr(cb, "__qualname__", cb), exc_info=True)
 
     def close(self) -> None:
         """Ignore every later event (a closed window's)."""
