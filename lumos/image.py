@@ -1,0 +1,13 @@
+"""matplotlib's ``image`` names: ``from lumos.image import NonUniformImage``.
+
+The classes live in :mod:`lumos.plot.image` (AxesImage, FigureImage) and
+:mod:`lumos.plot.image_nonuniform` (NonUniformImage); ``imread`` in
+:mod:`lumos.io.image_files`, ``imsave`` in :mod:`lumos.plot.image_save`.
+"""
+
+from .io.image_files import imread
+from .plot.image import AxesImage, FigureImage
+from .plot.image_nonuniform import NonUniformImage
+from .plot.image_save import imsave
+
+__all__ = ["AxesImage", "FigureImage", "NonUniformImage", "imread", "imsave"]
