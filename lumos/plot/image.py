@@ -58,6 +58,17 @@ def _image_alpha(alpha):
     return float(a) if a.ndim == 0 else a
 
 
+def matplotlib_mapping(source) -> tuple[dict, tuple]:
+    """The ``cmap`` and ``norm`` keywords that give a lumos image the colors of
+    matplotlib's ``source``, and the (vmin, vmax) to set after its data: a plain
+    Normalize becomes color limits of lumos's own norm (None: from the data, as there),
+    any other norm is taken as it is."""
+    norm = source.norm
+    if type(norm).__name__ == "Normalize":
+        return {"cmap": source.get_cmap(), "norm": None}, (norm.vmin, norm.vmax)
+    return {"cmap": source.get_cmap(), "norm": norm}, (None, None)
+
+
 class AxesImage(Artist, ScalarMappable):
     """An image on the axes, as ``ax.imshow`` returns.
 

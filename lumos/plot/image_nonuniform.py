@@ -16,7 +16,7 @@ from ..visuals.image_nonuniform import INTERPOLATIONS
 from ..visuals.image_nonuniform import NonUniformImage as NonUniformVisual
 from . import validate
 from .artists import Artist
-from .image import AxesImage, _extent
+from .image import AxesImage, _extent, matplotlib_mapping
 from .style import rcParams
 
 
@@ -230,16 +230,13 @@ def from_matplotlib(image, ax) -> NonUniformImage:
     if image.get_array() is None:
         raise ValueError("add_image: matplotlib's NonUniformImage has no data yet; call its "
                          "set_data(x, y, A) first")
-    norm = image.norm
-    plain = type(norm).__name__ == "Normalize"
-    im = NonUniformImage(ax, interpolation=image.get_interpolation()
-                         if image.get_interpolation() in INTERPOLATIONS else None,
-                         cmap=image.get_cmap(), norm=None if plain else norm,
-                         alpha=image.get_alpha(), label=image.get_label() or None,
-                         zorder=image.get_zorder())
-    if plain:
-        im.set_clim(norm.vmin, norm.vmax)
+    mapping, clim = matplotlib_mapping(image)
+    interpolation = image.get_interpolation()
+    im = NonUniformImage(ax, interpolation=interpolation if interpolation in INTERPOLATIONS
+                         else None, **mapping, alpha=image.get_alpha(),
+                         label=image.get_label() or None, zorder=image.get_zorder())
     im.set_data(image._Ax, image._Ay, image.get_array())
+    im.set_clim(*clim)
     im.set_visible(image.get_visible())
     im.source = image
     return im

@@ -66,6 +66,10 @@ def adapt(obj, ax, method: str):
         from .image_nonuniform import from_matplotlib
 
         return from_matplotlib(obj, ax)
+    if type(obj) is mimage.BboxImage:
+        from .image_bbox import from_matplotlib
+
+        return from_matplotlib(obj, ax)
     if isinstance(obj, mpatches.Patch):
         # FancyArrowPatch, ConnectionPatch and Shadow are laid out in display units by
         # matplotlib's renderer; their paths mean nothing without it
