@@ -179,3 +179,36 @@ def test_cells_as_matplotlibs_make_image():
     np.testing.assert_allclose(f, [0.0, 0.5, 0.5, 1.0])
     # a position on a midpoint takes the cell below, as numpy's searchsorted
     assert list(cells(c, np.array([0.5, 2.5]), "nearest")[0]) == [0, 1]
+
+
+def test_log_axis_and_inverted_axis_as_matplotlibs():
+    # cells meet half-way between centres in the data (5.5, 55, 550), not on the log
+    # scale; the y axis runs down
+    x, y, z = np.array([1.0, 10, 100, 1000]), np.array([0.0, 1, 3]), np.arange(12.0)
+    pictures = []
+    for p, cls in ((mplt, MplNonUniformImage), (plt, NonUniformImage)):
+        fig, ax = p.subplots(figsize=(3, 2), dpi=100)
+        im = cls(ax, cmap="viridis")
+        im.set_data(x, y, z.reshape(3, 4))
+        ax.add_image(im)
+        ax.set_xscale("log")
+        ax.set_xlim(0.5, 3000)
+        ax.set_ylim(4, -1)
+        ax.set_axis_off()
+        fig.subplots_adjust(0, 0, 1, 1)
+        pictures.append(_picture(p, fig))
+    d = np.abs(pictures[0] - pictures[1])
+    assert d.mean() < 1.0 and (d.max(axis=2) > 8).mean() < 0.02
+
+
+def test_bad_edges_of_the_visual():
+    from lumos.visuals import NonUniformImage as Visual
+
+    rgba = np.zeros((2, 3, 4), np.uint8)
+    Visual([0, 1, 2], [0, 1], rgba, edges=([0.2, 1.9], [0.5]))
+    with pytest.raises(ValueError, match=r"edges\[0\]: got shape \(1,\), expected \(2,\)"):
+        Visual([0, 1, 2], [0, 1], rgba, edges=([0.5], [0.5]))
+    with pytest.raises(ValueError, match=r"edges\[1\]: expected each edge between its two"):
+        Visual([0, 1, 2], [0, 1], rgba, edges=([0.5, 1.5], [2.0]))
+    with pytest.raises(ValueError, match="rgba: got float64"):
+        Visual([0, 1, 2], [0, 1], rgba.astype(float))

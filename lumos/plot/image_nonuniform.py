@@ -37,7 +37,9 @@ class NonUniformImage(AxesImage):
     data with ``set_data(x, y, A)`` and add it with ``ax.add_image(im)``.
 
     It fills the whole axes (the outer cells reach the edges) and does not move the
-    axes' limits, as matplotlib's; ``get_extent()`` is the span of the centres.
+    axes' limits, as matplotlib's; ``get_extent()`` is the span of the centres. On a log
+    axis the cells meet half-way between centres in the data, as matplotlib's, and
+    'bilinear' interpolates along the axis' log scale (matplotlib: along the data).
     ``extent`` is taken as matplotlib's signature takes it, and, as there, neither
     places nor clips the picture. A scalar field is colored through ``cmap`` and
     ``norm`` before resampling (matplotlib's 'rgba' stage); ``alpha`` is one number.
@@ -202,15 +204,19 @@ class NonUniformImage(AxesImage):
     def rescale(self) -> None:
         if self._visual is None:
             return
-        y0, x0 = self._y[0], self._x[0]
+        # the centres, and the edges where the nearest cell changes (half-way between
+        # centres in the data, as matplotlib), in the axes' scale space (a log axis)
+        edges = [(c[:-1] + c[1:]) / 2 for c in (self._x, self._y)]
         with np.errstate(all="ignore"):
-            sx = self.axes.transScale.forward(np.c_[self._x, np.full(len(self._x), y0)])[:, 0]
-            sy = self.axes.transScale.forward(np.c_[np.full(len(self._y), x0), self._y])[:, 1]
+            sx, ex = (self.axes.transScale.forward(np.c_[v, np.full(len(v), self._y[0])])[:, 0]
+                      for v in (self._x, edges[0]))
+            sy, ey = (self.axes.transScale.forward(np.c_[np.full(len(v), self._x[0]), v])[:, 1]
+                      for v in (self._y, edges[1]))
         # centres a log axis cannot show (not positive) hide the image
-        shown = bool(np.isfinite(sx).all() and np.isfinite(sy).all())
+        shown = bool(np.isfinite(np.r_[sx, sy, ex, ey]).all())
         self._visual.visible = shown
         if shown:
-            self._visual.set_data(sx, sy, self._rgba_now)
+            self._visual.set_data(sx, sy, self._rgba_now, (ex, ey))
         self._visual.order = self.zorder
         self._changed()
 

@@ -44,8 +44,9 @@ void main() {
 
 _FRAGMENT = """
 uniform sampler2D u_data;    // RGBA, row 0 at the first y centre
-uniform sampler2D u_x;       // the column centres (1 x w), increasing, less the origin
-uniform sampler2D u_y;       // the row centres (1 x h)
+uniform sampler2D u_x;       // (2 x w): the column centres, increasing, less the origin,
+                             // then the edges between their cells and a huge number
+uniform sampler2D u_y;       // the same for the rows (2 x h)
 uniform float u_opacity;
 in vec2 v_pos;
 out vec4 f_color;
@@ -54,16 +55,15 @@ float centre(sampler2D s, int k) {
     return texelFetch(s, ivec2(k, 0), 0).r;
 }
 
-// How many of the sorted values are below x (numpy's searchsorted): the centres, or
-// with mids the midpoints between neighbours (one fewer). 32 halvings: any texture.
-int below(sampler2D s, float x, bool mids) {
+// How many of the sorted values of a row (0: the centres, 1: the edges) are below x
+// (numpy's searchsorted). 32 halvings: any texture.
+int below(sampler2D s, float x, int row) {
     int lo = 0;
-    int hi = textureSize(s, 0).x - (mids ? 1 : 0);
+    int hi = textureSize(s, 0).x;
     for (int step = 0; step < 32; ++step) {
         if (lo >= hi) break;
         int k = (lo + hi) / 2;
-        float v = mids ? 0.5 * (centre(s, k) + centre(s, k + 1)) : centre(s, k);
-        if (v < x) lo = k + 1; else hi = k;
+        if (texelFetch(s, ivec2(k, row), 0).r < x) lo = k + 1; else hi = k;
     }
     return lo;
 }
@@ -72,7 +72,7 @@ int below(sampler2D s, float x, bool mids) {
 vec2 cell(sampler2D s, float x) {
     int n = textureSize(s, 0).x;
     if (n < 2) return vec2(0.0);
-    int i = clamp(below(s, x, false) - 1, 0, n - 2);
+    int i = clamp(below(s, x, 0) - 1, 0, n - 2);
     float a = centre(s, i);
     return vec2(float(i), clamp((x - a) / (centre(s, i + 1) - a), 0.0, 1.0));
 }
@@ -87,8 +87,7 @@ void main() {
 
 _MAINS = {
     "nearest": """
-    vec4 c = texelFetch(u_data, ivec2(below(u_x, v_pos.x, true), below(u_y, v_pos.y, true)),
-                        0);
+    vec4 c = texelFetch(u_data, ivec2(below(u_x, v_pos.x, 1), below(u_y, v_pos.y, 1)), 0);
 """,
     "bilinear": """
     vec2 cx = cell(u_x, v_pos.x);
@@ -103,6 +102,7 @@ _MAINS = {
 }
 _TEMPLATES = {kind: ShaderTemplate(_VERTEX, _FRAGMENT % main) for kind, main in _MAINS.items()}
 _CORNERS = np.array([[0, 0], [1, 0], [0, 1], [1, 1]], np.float32)
+_HUGE = 3.0e38  # after the last edge: no position lies beyond it
 
 
 def _centres(values, argument: str, n: int) -> np.ndarray:
@@ -119,14 +119,29 @@ def _centres(values, argument: str, n: int) -> np.ndarray:
     return arr
 
 
-def cells(centres: np.ndarray, at: np.ndarray, interpolation: str):
+def _edges(values, centres: np.ndarray, argument: str) -> np.ndarray:
+    """n - 1 edges between n centres, each between its two neighbours (a ValueError
+    naming ``argument`` otherwise)."""
+    arr = np.array(as_array(values, argument), dtype=float, copy=True)
+    n = len(centres) - 1
+    if arr.shape != (n,):
+        raise ValueError(f"{argument}: got shape {arr.shape}, expected ({n},), one edge "
+                         "between each two centres")
+    if not (np.all(arr >= centres[:-1]) and np.all(arr <= centres[1:])):
+        raise ValueError(f"{argument}: expected each edge between its two centres, got "
+                         f"{arr!r}")
+    return arr
+
+
+def cells(centres: np.ndarray, at: np.ndarray, interpolation: str, edges=None):
     """``(i0, i1, f)`` for each position of ``at``: the colors there are those of
     the increasing ``centres``' cells i0 and i1 mixed with weight f of i1 (nearest:
-    i0 == i1, f = 0), as matplotlib's ``NonUniformImage.make_image``."""
+    i0 == i1, f = 0; the cells meet at ``edges``, by default half-way between centres),
+    as matplotlib's ``NonUniformImage.make_image``."""
     c = np.asarray(centres, dtype=float)
     n = len(c)
     if interpolation == "nearest":
-        i0 = np.searchsorted((c[:-1] + c[1:]) / 2, at)
+        i0 = np.searchsorted((c[:-1] + c[1:]) / 2 if edges is None else edges, at)
         i1, f = i0, np.zeros(len(at))
     else:
         i0 = np.clip(np.searchsorted(c, at) - 1, 0, max(n - 2, 0))
@@ -152,7 +167,8 @@ class NonUniformImage(Visual):
     """RGBA pixels ``rgba`` ((h, w, 4) uint8) centred at columns ``x`` (w increasing
     numbers) and rows ``y`` (h increasing numbers; row 0 at ``y[0]``), drawn over the
     whole 2D view: each screen pixel takes its nearest cell (``interpolation``
-    'nearest'; the cells meet half-way between centres) or the four around it
+    'nearest'; the cells meet half-way between centres, or at ``edges``: (w - 1 column
+    edges, h - 1 row edges), each between its two centres) or the four around it
     interpolated linearly ('bilinear'), the outer cells stretched to the view's edges.
     ``opacity`` multiplies the alpha. Draws nothing in 3D views or through a
     non-linear transform (the grid is resampled in the view's linear coordinates).
@@ -161,15 +177,15 @@ class NonUniformImage(Visual):
     """
 
     def __init__(self, x, y, rgba, interpolation: str = "nearest",
-                 opacity: float = 1.0) -> None:
+                 opacity: float = 1.0, edges=None) -> None:
         super().__init__()
         self._corner_buffer = Buffer(_CORNERS)
         self.interpolation = interpolation
         self.opacity = opacity
-        self.set_data(x, y, rgba)
+        self.set_data(x, y, rgba, edges)
 
-    def set_data(self, x, y, rgba) -> None:
-        """New centres and pixels (see the class)."""
+    def set_data(self, x, y, rgba, edges=None) -> None:
+        """New centres, pixels and edges (see the class)."""
         arr = as_array(rgba, "rgba")
         if arr.dtype != np.uint8 or arr.ndim != 3 or arr.shape[2] != 4:
             raise ValueError(f"rgba: got {arr.dtype} {arr.shape}, expected (h, w, 4) uint8")
@@ -178,14 +194,21 @@ class NonUniformImage(Visual):
             raise ValueError(f"rgba: got shape {arr.shape}, expected at least one pixel")
         self._x = _centres(x, "x", w)
         self._y = _centres(y, "y", h)
+        if edges is None:
+            edges = ((self._x[:-1] + self._x[1:]) / 2, (self._y[:-1] + self._y[1:]) / 2)
+        elif isinstance(edges, str) or not hasattr(edges, "__len__") or len(edges) != 2:
+            raise ValueError(f"edges: got {edges!r}, expected (column edges, row edges)")
+        self._edges = tuple(_edges(e, c, name) for e, c, name in
+                            zip(edges, (self._x, self._y), ("edges[0]", "edges[1]"),
+                                strict=True))
         self._rgba = arr.copy()
         self._texture = Texture(self._rgba, filter="nearest", copy=False)
         self._origin = (float(self._x[0] / 2 + self._x[-1] / 2),
                         float(self._y[0] / 2 + self._y[-1] / 2))
-        self._x_texture = Texture((self._x - self._origin[0]).astype(np.float32)[None, :],
-                                  filter="nearest", copy=False)
-        self._y_texture = Texture((self._y - self._origin[1]).astype(np.float32)[None, :],
-                                  filter="nearest", copy=False)
+        self._x_texture, self._y_texture = (
+            Texture(np.vstack([c - o, np.r_[e - o, _HUGE]]).astype(np.float32),
+                    filter="nearest", copy=False)
+            for c, e, o in zip((self._x, self._y), self._edges, self._origin, strict=True))
 
     @property
     def x(self) -> np.ndarray:
@@ -253,8 +276,8 @@ class NonUniformImage(Visual):
             return []
         at_x = ox + (vx + (np.arange(nw) + 0.5) * vw / nw - p0[0]) * sx / (px[0] - p0[0])
         at_y = oy + (vy + (np.arange(nh) + 0.5) * vh / nh - p0[1]) * sy / (py[1] - p0[1])
-        rgba = resample(self._rgba, cells(self._x, at_x, self._interpolation),
-                        cells(self._y, at_y, self._interpolation))
+        rgba = resample(self._rgba, cells(self._x, at_x, self._interpolation, self._edges[0]),
+                        cells(self._y, at_y, self._interpolation, self._edges[1]))
         if self._opacity != 1.0:
             rgba[..., 3] = np.floor(rgba[..., 3] * self._opacity + 0.5).astype(np.uint8)
         return [Raster(rgba, (vx, vy, vw, vh), "nearest", clip=ctx.clip)]
