@@ -214,7 +214,7 @@ class NonUniformImage(AxesImage):
                       for v in (self._y, edges[1]))
         # centres a log axis cannot show (not positive) hide the image
         shown = bool(np.isfinite(np.r_[sx, sy, ex, ey]).all())
-        self._visual.visible = shown
+        self._show(shown)
         if shown:
             self._visual.set_data(sx, sy, self._rgba_now, (ex, ey))
         self._visual.order = self.zorder
