@@ -181,14 +181,15 @@ def test_cells_as_matplotlibs_make_image():
     assert list(cells(c, np.array([0.5, 2.5]), "nearest")[0]) == [0, 1]
 
 
-def test_log_axis_and_inverted_axis_as_matplotlibs():
-    # cells meet half-way between centres in the data (5.5, 55, 550), not on the log
-    # scale; the y axis runs down
+@pytest.mark.parametrize("interpolation", ["nearest", "bilinear"])
+def test_log_axis_and_inverted_axis_as_matplotlibs(tmp_path, interpolation):
+    # cells meet half-way between centres in the data (5.5, 55, 550), and colors are
+    # weighed along the data, not along the log scale; the y axis runs down
     x, y, z = np.array([1.0, 10, 100, 1000]), np.array([0.0, 1, 3]), np.arange(12.0)
     pictures = []
     for p, cls in ((mplt, MplNonUniformImage), (plt, NonUniformImage)):
         fig, ax = p.subplots(figsize=(3, 2), dpi=100)
-        im = cls(ax, cmap="viridis")
+        im = cls(ax, cmap="viridis", interpolation=interpolation)
         im.set_data(x, y, z.reshape(3, 4))
         ax.add_image(im)
         ax.set_xscale("log")
@@ -199,6 +200,9 @@ def test_log_axis_and_inverted_axis_as_matplotlibs():
         pictures.append(_picture(p, fig))
     d = np.abs(pictures[0] - pictures[1])
     assert d.mean() < 1.0 and (d.max(axis=2) > 8).mean() < 0.02
+    # the vector files' raster resamples alike
+    (raster,) = [r for r in fig.canvas.primitives() if isinstance(r, Raster)]
+    assert np.abs(raster.rgba[..., :3].astype(int) - pictures[1]).max() <= 2
 
 
 def test_bad_edges_of_the_visual():

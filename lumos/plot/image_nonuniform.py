@@ -38,8 +38,9 @@ class NonUniformImage(AxesImage):
 
     It fills the whole axes (the outer cells reach the edges) and does not move the
     axes' limits, as matplotlib's; ``get_extent()`` is the span of the centres. On a log
-    axis the cells meet half-way between centres in the data, as matplotlib's, and
-    'bilinear' interpolates along the axis' log scale (matplotlib: along the data).
+    axis the cells meet half-way between centres in the data and 'bilinear' weighs
+    along the data, as matplotlib's; on other non-linear scales (symlog, logit)
+    'bilinear' weighs along the scale.
     ``extent`` is taken as matplotlib's signature takes it, and, as there, neither
     places nor clips the picture. A scalar field is colored through ``cmap`` and
     ``norm`` before resampling (matplotlib's 'rgba' stage); ``alpha`` is one number.
@@ -216,6 +217,8 @@ class NonUniformImage(AxesImage):
         shown = bool(np.isfinite(np.r_[sx, sy, ex, ey]).all())
         self._show(shown)
         if shown:
+            self._visual.bases = tuple(float(axis.scale.base) if axis.scale.name == "log"
+                                       else 0.0 for axis in (self.axes.xaxis, self.axes.yaxis))
             self._visual.set_data(sx, sy, self._rgba_now, (ex, ey))
         self._visual.order = self.zorder
         self._changed()

@@ -17,6 +17,7 @@ from .base import (
     PrimitiveContext,
     Visual,
     as_array,
+    check_numbers,
     is_nonlinear,
     transformed_bounds,
 )
@@ -48,6 +49,9 @@ uniform sampler2D u_x;       // (2 x w): the column centres, increasing, less th
                              // then the edges between their cells and a huge number
 uniform sampler2D u_y;       // the same for the rows (2 x h)
 uniform float u_opacity;
+uniform vec2 u_base;         // per axis: 0, or the base b of a log axis, whose colors are
+                             // interpolated along b ** position (the data)
+uniform vec2 u_origin;       // the draw's origin (b ** position needs the whole position)
 in vec2 v_pos;
 out vec4 f_color;
 
@@ -69,12 +73,13 @@ int below(sampler2D s, float x, int row) {
 }
 
 // The cell (i, i + 1) around x and the weight of i + 1, clamped at the ends.
-vec2 cell(sampler2D s, float x) {
+vec2 cell(sampler2D s, float x, float base, float origin) {
     int n = textureSize(s, 0).x;
     if (n < 2) return vec2(0.0);
     int i = clamp(below(s, x, 0) - 1, 0, n - 2);
-    float a = centre(s, i);
-    return vec2(float(i), clamp((x - a) / (centre(s, i + 1) - a), 0.0, 1.0));
+    vec3 p = vec3(centre(s, i), centre(s, i + 1), x);
+    if (base > 0.0) p = pow(vec3(base), p + origin);
+    return vec2(float(i), clamp((p.z - p.x) / (p.y - p.x), 0.0, 1.0));
 }
 
 void main() {
@@ -90,8 +95,8 @@ _MAINS = {
     vec4 c = texelFetch(u_data, ivec2(below(u_x, v_pos.x, 1), below(u_y, v_pos.y, 1)), 0);
 """,
     "bilinear": """
-    vec2 cx = cell(u_x, v_pos.x);
-    vec2 cy = cell(u_y, v_pos.y);
+    vec2 cx = cell(u_x, v_pos.x, u_base.x, u_origin.x);
+    vec2 cy = cell(u_y, v_pos.y, u_base.y, u_origin.y);
     ivec2 last = textureSize(u_data, 0) - 1;
     ivec2 i0 = ivec2(int(cx.x), int(cy.x));
     ivec2 i1 = min(i0 + 1, last);
@@ -133,11 +138,13 @@ def _edges(values, centres: np.ndarray, argument: str) -> np.ndarray:
     return arr
 
 
-def cells(centres: np.ndarray, at: np.ndarray, interpolation: str, edges=None):
+def cells(centres: np.ndarray, at: np.ndarray, interpolation: str, edges=None,
+          base: float = 0.0):
     """``(i0, i1, f)`` for each position of ``at``: the colors there are those of
     the increasing ``centres``' cells i0 and i1 mixed with weight f of i1 (nearest:
-    i0 == i1, f = 0; the cells meet at ``edges``, by default half-way between centres),
-    as matplotlib's ``NonUniformImage.make_image``."""
+    i0 == i1, f = 0; the cells meet at ``edges``, by default half-way between centres;
+    a ``base`` b > 0 weighs along b ** position), as matplotlib's
+    ``NonUniformImage.make_image``."""
     c = np.asarray(centres, dtype=float)
     n = len(c)
     if interpolation == "nearest":
@@ -146,6 +153,8 @@ def cells(centres: np.ndarray, at: np.ndarray, interpolation: str, edges=None):
     else:
         i0 = np.clip(np.searchsorted(c, at) - 1, 0, max(n - 2, 0))
         i1 = np.minimum(i0 + 1, n - 1)
+        if base > 0:
+            c, at = base ** c, base ** np.asarray(at, dtype=float)
         with np.errstate(all="ignore"):
             f = np.nan_to_num(np.clip((at - c[i0]) / (c[i1] - c[i0]), 0.0, 1.0))
     return i0, i1, f
@@ -170,18 +179,20 @@ class NonUniformImage(Visual):
     'nearest'; the cells meet half-way between centres, or at ``edges``: (w - 1 column
     edges, h - 1 row edges), each between its two centres) or the four around it
     interpolated linearly ('bilinear'), the outer cells stretched to the view's edges.
-    ``opacity`` multiplies the alpha. Draws nothing in 3D views or through a
-    non-linear transform (the grid is resampled in the view's linear coordinates).
+    ``opacity`` multiplies the alpha; ``bases``: see the property. Draws nothing in 3D
+    views or through a non-linear transform (the grid is resampled in the view's linear
+    coordinates).
 
     >>> NonUniformImage([0, 1, 4], [0, 2], rgba, interpolation="bilinear")
     """
 
     def __init__(self, x, y, rgba, interpolation: str = "nearest",
-                 opacity: float = 1.0, edges=None) -> None:
+                 opacity: float = 1.0, edges=None, bases=(0.0, 0.0)) -> None:
         super().__init__()
         self._corner_buffer = Buffer(_CORNERS)
         self.interpolation = interpolation
         self.opacity = opacity
+        self.bases = bases
         self.set_data(x, y, rgba, edges)
 
     def set_data(self, x, y, rgba, edges=None) -> None:
@@ -239,6 +250,20 @@ class NonUniformImage(Visual):
 
     opacity = Image.opacity
 
+    @property
+    def bases(self) -> tuple[float, float]:
+        """Per axis, 0 or the base b of a log axis: 'bilinear' weighs the colors of two
+        centres along b ** position (the data), as matplotlib on a log axis."""
+        return self._bases
+
+    @bases.setter
+    def bases(self, value) -> None:
+        bx, by = check_numbers(value, "bases", 2, "(x base, y base)")
+        if bx < 0 or by < 0 or 1 in (bx, by):
+            raise ValueError(f"bases: got {value!r}, expected 0 (linear) or a log base > 0 "
+                             "and not 1 per axis")
+        self._bases = (bx, by)
+
     def bounds(self) -> np.ndarray | None:
         """The span of the centres (the picture itself reaches the view's edges)."""
         b = np.array([[self._x[0], self._y[0], 0.0], [self._x[-1], self._y[-1], 0.0]])
@@ -251,7 +276,8 @@ class NonUniformImage(Visual):
             program=_TEMPLATES[self._interpolation].compose(),
             view=ctx.view_id, mode="triangle_strip", count=4,
             attributes={"a_corner": Attribute(self._corner_buffer, 2)},
-            uniforms={"u_opacity": self._opacity},
+            uniforms={"u_opacity": self._opacity, "u_base": self._bases,
+                      "u_origin": self._origin},
             textures={"u_data": self._texture, "u_x": self._x_texture,
                       "u_y": self._y_texture},
             state=State(depth_test=False, blend="alpha"),
@@ -276,8 +302,9 @@ class NonUniformImage(Visual):
             return []
         at_x = ox + (vx + (np.arange(nw) + 0.5) * vw / nw - p0[0]) * sx / (px[0] - p0[0])
         at_y = oy + (vy + (np.arange(nh) + 0.5) * vh / nh - p0[1]) * sy / (py[1] - p0[1])
-        rgba = resample(self._rgba, cells(self._x, at_x, self._interpolation, self._edges[0]),
-                        cells(self._y, at_y, self._interpolation, self._edges[1]))
+        rgba = resample(self._rgba, *(cells(c, at, self._interpolation, e, b) for c, at, e, b
+                                      in zip((self._x, self._y), (at_x, at_y), self._edges,
+                                             self._bases, strict=True)))
         if self._opacity != 1.0:
             rgba[..., 3] = np.floor(rgba[..., 3] * self._opacity + 0.5).astype(np.uint8)
         return [Raster(rgba, (vx, vy, vw, vh), "nearest", clip=ctx.clip)]

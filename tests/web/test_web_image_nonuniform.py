@@ -35,3 +35,17 @@ def test_nonuniform_image_on_the_page_as_in_python(tmp_path, interpolation):
     fig.subplots_adjust(0, 0, 1, 1)
     page = browser.page_as_python(fig, tmp_path, f"nonuniform_{interpolation}")
     assert len(np.unique(page[..., :3].reshape(-1, 3), axis=0)) > 8
+
+
+def test_log_axis_bilinear_on_the_page_as_in_python(tmp_path):
+    """The page weighs colors along the data of a log axis (u_base) as Python."""
+    fig, ax = lumos.subplots(figsize=(3, 2), dpi=100)
+    im = NonUniformImage(ax, interpolation="bilinear", cmap="viridis")
+    im.set_data([1.0, 10, 100, 1000], [0.0, 1, 3], np.arange(12.0).reshape(3, 4))
+    ax.add_image(im)
+    ax.set_xscale("log")
+    ax.set_xlim(0.5, 3000)
+    ax.set_ylim(-1, 4)
+    ax.set_axis_off()
+    fig.subplots_adjust(0, 0, 1, 1)
+    browser.page_as_python(fig, tmp_path, "nonuniform_log")
