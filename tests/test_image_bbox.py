@@ -98,3 +98,29 @@ def test_data_given_later_sets_the_color_limits():
     im.set_data(np.array([[2.0, 5.0]]))
     assert im.get_clim() == (2.0, 5.0)
     fig.render()
+
+
+def test_a_box_in_data_coordinates_follows_the_view():
+    # matplotlib: TransformedBbox(Bbox, ax.transData); lumos: a callable transforming
+    # the box at each frame (matplotlib's TransformedBbox takes matplotlib transforms)
+    box = [[1.0, 1.0], [3.0, 2.0]]
+    pictures = []
+    for p in (mplt, plt):
+        fig, ax = p.subplots(figsize=(3, 2), dpi=100)
+        ax.set_axis_off()
+        fig.subplots_adjust(0, 0, 1, 1)
+        if p is mplt:
+            from matplotlib.transforms import TransformedBbox
+
+            bbox = TransformedBbox(MplBbox(box), ax.transData)
+            ax.add_artist(MplBboxImage(bbox, data=RAMP, cmap="viridis"))
+        else:
+            ax.add_artist(BboxImage(lambda renderer, ax=ax: Bbox(box).transformed(ax.transData),
+                                    data=RAMP, cmap="viridis"))
+        ax.set_xlim(0, 4)
+        ax.set_ylim(0, 3)
+        _picture(p, fig)
+        ax.set_xlim(0.5, 3.5)  # a pan after the first picture: the image follows
+        pictures.append(_picture(p, fig))
+    d = np.abs(pictures[0] - pictures[1])
+    assert d.mean() < 1.0 and (d.max(axis=2) > 32).mean() < 0.01

@@ -30,6 +30,10 @@ class BboxImage(AxesImage):
     first row at the top (``origin='upper'``, rcParams' default) or bottom. Add it with
     ``ax.add_artist(im)``; ``set_data`` replaces the pixels.
 
+    A box in data coordinates (matplotlib's ``TransformedBbox(box, ax.transData)``) is a
+    callable transforming it: ``lambda renderer: box.transformed(ax.transData)``,
+    which follows pans and zooms.
+
     >>> ax.add_artist(BboxImage(text.get_window_extent, data=np.arange(256)[None]))
     """
 
