@@ -73,6 +73,9 @@ THIRD_PARTY = {
                   "_artist)",
     "_box_alignment": "matplotlib's AnnotationBbox keeps box_alignment only there (no "
                       "getter); lumos.plot.mpl_offsetbox places the box by it",
+    "_Ax": "matplotlib's NonUniformImage keeps its column centres only there (no getter); "
+           "lumos.plot.image_nonuniform draws it",
+    "_Ay": "matplotlib's NonUniformImage keeps its row centres only there (as _Ax)",
     "_dpi_cor": "matplotlib's OffsetImage keeps dpi_cor (its size in points or pixels) "
                 "only there (no getter); lumos.plot.mpl_offsetbox sizes the image by it",
     # matplotlib's backend-writer interface (lumos.mpl_backend), as its own backends use it

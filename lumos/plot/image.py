@@ -58,6 +58,17 @@ def _image_alpha(alpha):
     return float(a) if a.ndim == 0 else a
 
 
+def matplotlib_mapping(source) -> tuple[dict, tuple]:
+    """The ``cmap`` and ``norm`` keywords that give a lumos image the colors of
+    matplotlib's ``source``, and the (vmin, vmax) to set after its data: a plain
+    Normalize becomes color limits of lumos's own norm (None: from the data, as there),
+    any other norm is taken as it is."""
+    norm = source.norm
+    if type(norm).__name__ == "Normalize":
+        return {"cmap": source.get_cmap(), "norm": None}, (norm.vmin, norm.vmax)
+    return {"cmap": source.get_cmap(), "norm": norm}, (None, None)
+
+
 class AxesImage(Artist, ScalarMappable):
     """An image on the axes, as ``ax.imshow`` returns.
 
@@ -286,7 +297,7 @@ class AxesImage(Artist, ScalarMappable):
         p00, p10, p01 = self._scale_space(np.array([[left, y0], [right, y0], [left, y1]]))
         # an extent a log axis cannot show (non-positive) hides the image, as it must
         shown = bool(np.isfinite(np.r_[p00, p10, p01]).all())
-        self._visual.visible = shown
+        self._show(shown)
         if shown:
             # turned or sheared by set_transform: a parallelogram
             self._visual.extent = (p00[0], p10[0], p00[1], p01[1])
@@ -297,6 +308,25 @@ class AxesImage(Artist, ScalarMappable):
             self._placed_for = self.axes.view_state()
         self._visual.order = self.zorder
         self._changed()
+
+    #: whether the axes can show the image where it lies (a log axis cannot show a
+    #: non-positive extent)
+    _in_view = True
+
+    def _show(self, in_view: bool) -> None:
+        """The visual drawn when the image is visible and the axes can show it."""
+        self._in_view = in_view
+        self._visual.visible = in_view and self.get_visible()
+
+    def set_visible(self, visible: bool) -> None:
+        super().set_visible(visible)
+        if self._visual is not None:
+            self._show(self._in_view)
+
+    def set_zorder(self, z: float) -> None:
+        super().set_zorder(z)
+        if self._visual is not None:
+            self._visual.order = self.zorder
 
     def draw_overlay(self, ov) -> None:
         """An image placed by a transform other than the data's: placed again when the
@@ -345,14 +375,6 @@ class FigureImage(AxesImage):
         y0, y1 = (t, b) if self._origin == "upper" else (b, t)  # row 0 at the top
         self._visual.extent = (left, right, y0, y1)
         self._visual.order = self.zorder
-
-    def set_zorder(self, z: float) -> None:
-        super().set_zorder(z)
-        self._visual.order = self.zorder
-
-    def set_visible(self, visible: bool) -> None:
-        super().set_visible(visible)
-        self._visual.visible = self.get_visible()
 
     def remove(self) -> None:
         """Take the image off the figure."""

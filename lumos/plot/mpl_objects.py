@@ -40,8 +40,9 @@ def _unsupported(obj, method: str, why: str = "") -> TypeError:
 
 def adapt(obj, ax, method: str):
     """The lumos artist drawing matplotlib's ``obj`` on ``ax`` (via ``method``, one of
-    add_patch, add_collection, add_line, add_artist)."""
+    add_patch, add_collection, add_line, add_artist, add_image)."""
     from matplotlib import collections as mcoll
+    from matplotlib import image as mimage
     from matplotlib import lines as mlines
     from matplotlib import patches as mpatches
 
@@ -61,6 +62,14 @@ def adapt(obj, ax, method: str):
         raise TypeError(f"{method}: {own[0]} overrides draw(); lumos draws matplotlib's "
                         f"{own[1]} from its properties and never calls that method (what "
                         "it draws, a child text, would be lost)")
+    if type(obj) is mimage.NonUniformImage:
+        from .image_nonuniform import from_matplotlib
+
+        return from_matplotlib(obj, ax)
+    if type(obj) is mimage.BboxImage:
+        from .image_bbox import from_matplotlib
+
+        return from_matplotlib(obj, ax)
     if isinstance(obj, mpatches.Patch):
         # FancyArrowPatch, ConnectionPatch and Shadow are laid out in display units by
         # matplotlib's renderer; their paths mean nothing without it

@@ -36,6 +36,7 @@ _VERTEX = """
 uniform mat4 u_mvp;
 uniform vec4 u_extent;  // x0, y0, x1, y1 relative to the draw's origin
 uniform vec2 u_shear;   // the top edge's shift in x, the right edge's in y (parallelograms)
+uniform vec4 u_viewport;
 in vec2 a_corner;
 out vec2 v_uv;
 #pragma snippets
@@ -43,6 +44,11 @@ out vec2 v_uv;
 void main() {
     vec2 p = mix(u_extent.xy, u_extent.zw, a_corner) + u_shear * a_corner.yx;
     gl_Position = u_mvp * $transform(vec4(p, 0.0, 1.0));
+    // A pixel centre on the edge between two texels (an image shrunk exactly 2, 4, ...
+    // times) takes the texel to its left and above, as matplotlib's (Agg's) does:
+    // the picture moves a 2048th of a pixel right and down, less than moves any pick
+    // that is not such a tie, more than float noise (which picked either texel)
+    gl_Position.xy += vec2(2.0, -2.0) / 2048.0 / u_viewport.zw * gl_Position.w;
     v_uv = a_corner;
 }
 """
