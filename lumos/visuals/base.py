@@ -542,6 +542,23 @@ def float32_offsets(local: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return local.astype(np.float32), beyond
 
 
+def absolute_float32(points: np.ndarray, argument: str = "pos") -> np.ndarray:
+    """Float32 of absolute points for a shader whose transform takes them whole (a
+    non-linear one: log, polar), where no origin can be split off: rows with NaN or
+    inf become 0 (their owners skip them: a marker of size 0, a dropped triangle);
+    values beyond float32's range are clipped to it, with ``warn_clipped``'s warning
+    naming ``argument`` (never an overflow to inf in the cast)."""
+    pts = np.asarray(points, dtype=np.float64)
+    if pts.ndim != 2 or not len(pts):
+        return pts.astype(np.float32)
+    valid = finite_rows(pts)
+    if not valid.all():
+        pts = np.where(valid[:, None], pts, 0.0)
+    local, beyond = float32_offsets(pts)
+    warn_clipped(int(beyond.sum()), argument)
+    return local
+
+
 def warn_clipped(count: int, argument: str, what: str = "drawn clipped to it") -> None:
     """Say that ``count`` points lie beyond the float32 range from the data's centre
     (once per call) and what is done with them."""

@@ -46,6 +46,7 @@ from . import glsl
 from .base import (
     DrawContext,
     Visual,
+    absolute_float32,
     as_array,
     check_number,
     is_nonlinear,
@@ -579,7 +580,7 @@ class Paths(Visual):
             pts3 = np.zeros((len(placed), 3))
             pts3[:, :2] = placed
             if is_nonlinear(self):  # the shader's transform takes absolute points (Mesh's)
-                self._origin, local = np.zeros(3), np.nan_to_num(pts3).astype(np.float32)
+                self._origin, local = np.zeros(3), absolute_float32(pts3, "paths")
             else:
                 self._origin, local, _ = split_origin(pts3)
             self._pos.set_data(local)
