@@ -369,6 +369,20 @@ def arrows_plot():
     return fig
 
 
+def barbs_plot():
+    """Barbs (paths in pixels about data points: filled flags, stroked shafts) and a
+    hatched scatter (hatches in pixels about each marker): a zoom moves them, their size
+    stays in pixels as Python redraws them."""
+    fig, ax = lumos.subplots(figsize=(5, 3.5), dpi=100)
+    x, y = np.meshgrid(np.linspace(0, 10, 6), np.linspace(0, 5, 4))
+    ax.barbs(x, y, 20 + 3 * x, 10 + 5 * y, length=7)
+    ax.scatter([1.5, 4.5, 7.5], [4.5, 2.5, 0.5], s=600, hatch="//", facecolor="y",
+               edgecolor="k")
+    ax.set_xlim(-1, 11)
+    ax.set_ylim(-1, 6)
+    return fig
+
+
 def unclipped_plot():
     """clip_on=False artists (a line running out of the axes, markers on the edge) under
     and over clipped ones: drawn in companion views the page moves with the axes."""
@@ -559,6 +573,10 @@ SCENES = {
     "arrows": (arrows_plot, (500, 350),
                lambda fig: [("drag", 250, 175, 230, 195), ("wheel", 250, 175, 200)],
                (slice(60, 300), slice(60, 480))),
+    # paths in pixels about data points (barbs, scatter hatches) keep their size
+    "pixel_paths": (barbs_plot, (500, 350),
+                    lambda fig: [("drag", 250, 175, 230, 165), ("wheel", 250, 175, -300)],
+                    (slice(290, 330), slice(40, 480))),
     # what is placed in axes fractions stays on the axes (spans: along their extent)
     "fractions": (fractions_plot, (500, 350),
                   lambda fig: [("drag", 250, 175, 200, 120), ("wheel", 250, 175, -300)],
