@@ -16,8 +16,9 @@ Coordinates (``units``): "data" — vertices are the view's data coordinates; "p
 vertices are logical pixels (y up) from each path's ``anchors`` point, a data point (arrow
 heads, markers, padding in points): fills take the anchor and the offset as attributes
 and the vertex shader adds the offset after the data transform, so a page's zoom
-keeps them in pixels; strokes (Line) are placed in data for the view, and a page
-re-places them per camera (the ``pixel_anchor`` follower, lumos/web/follow.js);
+keeps them in pixels; strokes (Line) are placed for the view, pixels from the anchor
+where the view draws it (past a polar or log transform), and a page re-places them per
+camera (the ``pixel_anchor`` follower, lumos/web/follow.js);
 "axes" — vertices are fractions of the view, (0, 0) its bottom-left corner
 (matplotlib's ``transAxes``), or of the camera's ``axes_rect`` in a view over the whole
 canvas that draws an axes' unclipped artists.
@@ -620,18 +621,19 @@ class Paths(Visual):
         ring_style = self._stroke_of[flat.owner] if flat.rings else np.zeros(0, np.int64)
         ring_layer = layer[flat.owner] if flat.rings else np.zeros(0, np.int64)
         stroked = ring_style >= 0
+        anchors, lines_at = self._stroke_placement(flat, owner_pt, ppu, placed)
         for lay, sty in sorted(set(zip(ring_layer[stroked].tolist(),
                                        ring_style[stroked].tolist(), strict=True))):
             rings = np.flatnonzero((ring_style == sty) & (ring_layer == lay))
             rows, ring_index = polyline_rows(flat, rings)
-            pts = placed[np.maximum(rows, 0)]
+            pts = lines_at[np.maximum(rows, 0)]
             pts[rows < 0] = np.nan
             rgba = self._stroke_rgba[flat.owner[rings]]
             one = bool((rgba == rgba[0]).all())
             key = (lay, *self._stroke_styles[sty])
             wanted[key] = (pts, rgba[:1] if one else rgba[ring_index])
             if self._units == "pixels":
-                self._line_pages[key] = (rows, ring_index, rgba, owner_pt)
+                self._line_pages[key] = (rows, ring_index, rgba, owner_pt, anchors)
         for key in [k for k in self._lines if k not in wanted]:
             del self._lines[key]
         for key in [k for k in self._line_pages if k not in wanted or self._units != "pixels"]:
@@ -643,9 +645,27 @@ class Paths(Visual):
                                                snap=key[4], cap=key[7],
                                                dash_cap=key[5], join=key[6])
                 line.parent = self  # for the node transform (model matrix)
-            line.transform = self.transform if is_nonlinear(self) else None
+            # strokes of pixel paths are placed where the view draws (see above)
+            line.transform = self.transform if is_nonlinear(self) and \
+                self._units != "pixels" else None
             line.set_data(pts, color=tuple(rgba[0]) if len(rgba) == 1 else rgba)
         self._nlayers = nlayers
+
+    def _stroke_placement(self, flat, owner_pt: np.ndarray, ppu, placed: np.ndarray
+                          ) -> tuple[np.ndarray | None, np.ndarray]:
+        """(anchors, points) of the stroke Lines: for paths in pixels, the anchors
+        where the view draws them (through a non-linear transform: polar, log) and the
+        points that many pixels from them, drawn with no transform of their own (the
+        offsets are pixels after the transform, as matplotlib's); else None and the
+        placed points."""
+        if self._units != "pixels":
+            return None, placed
+        anchors = self._anchors
+        if is_nonlinear(self):
+            with np.errstate(invalid="ignore", over="ignore", divide="ignore"):
+                anchors = np.asarray(self.transform.forward(anchors.copy()), float)
+        n = len(flat.points)
+        return anchors, anchors[owner_pt[:n]] + flat.points / ppu
 
     def _line_page(self, key: tuple) -> dict[str, Buffer]:
         """What a page needs to place stroke Line ``key``'s points for any camera (units
@@ -654,9 +674,9 @@ class Paths(Visual):
         page = self._line_pages[key]
         if isinstance(page, dict):
             return page
-        rows, ring_index, rgba, owner_pt = page
+        rows, ring_index, rgba, owner_pt, anchors = page
         at = np.maximum(rows, 0)
-        anchors = self._anchors[owner_pt[at]].copy()
+        anchors = anchors[owner_pt[at]]
         anchors[rows < 0] = np.nan
         # float64 travels as its bytes (a page's data, never a GPU buffer)
         page = self._line_pages[key] = {
