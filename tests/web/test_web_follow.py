@@ -646,6 +646,25 @@ def test_3d_view_rotates_and_zooms_like_python(tmp_path):
     assert_same("follow_turntable", after, ref.render())
 
 
+def polar_barbs_plot():
+    """Barbs on polar axes: strokes pixels from where the polar transform puts each
+    point, fills offset in the shader after it."""
+    fig = lumos.figure(figsize=(4, 4), dpi=100)
+    ax = fig.add_subplot(projection="polar")
+    theta, r = np.meshgrid(np.linspace(0, 2 * np.pi, 8, endpoint=False), [0.3, 0.6])
+    ax.barbs(theta, r, 20 + 0 * r, 25 + 0 * r, length=8)
+    ax.set_ylim(0, 1)
+    return fig
+
+
+def test_polar_barbs_follow_a_zoom_as_python(tmp_path):
+    before, after, python, notices = page_and_python(
+        tmp_path, polar_barbs_plot, (400, 400), [("wheel", 200, 200, -300)], "polar_barbs")
+    assert notices == {}, notices
+    assert browser.image_difference(before, after)["mean"] > 2  # the zoom moved them
+    assert_same("follow_polar_barbs", after, python)
+
+
 def test_polar_r_labels_follow_their_drag(tmp_path):
     fig = polar_plot()
     html = fig.savefig(tmp_path / "polar.html")
