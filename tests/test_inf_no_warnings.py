@@ -38,9 +38,25 @@ def test_inf_and_nan_draw_without_warnings(tmp_path, projection, scale):
     assert _draw(tmp_path, projection, scale) == []
 
 
-@pytest.mark.parametrize("projection", [None, "polar"])
-def test_huge_values_on_absolute_transforms_are_no_cast_overflow(tmp_path, projection):
-    # log/polar shaders take absolute points: 1e300 is clipped to float32's range with
-    # lumos's warning (or none), never "overflow encountered in cast"
-    messages = _draw(tmp_path, projection, "log", big=True)
+@pytest.mark.parametrize(("projection", "scale"), [(None, "linear"), (None, "log"),
+                                                   ("polar", None)])
+def test_huge_values_are_no_cast_overflow(tmp_path, projection, scale):
+    # 1e300 lies beyond float32 offsets (linear: from the data's origin; log, polar:
+    # absolute): clipped with lumos's warning (or none), never numpy's overflow
+    messages = _draw(tmp_path, projection, scale, big=True)
     assert not [m for m in messages if "overflow" in m or "invalid value" in m], messages
+    assert all("beyond the float32 range" in m for m in messages), messages
+
+
+def test_a_huge_point_leaves_the_others_drawn():
+    # of two finite points 1e300 apart, the origin is one of them (a lower median), not
+    # their midpoint: the point in view is drawn, only the far one is clipped
+    fig, ax = plt.subplots()
+    ax.scatter([1.0, 1e300, np.inf], [1.0, 4.0, 2.0], s=200, c="b")
+    ax.set_xlim(0, 5)
+    ax.set_ylim(0, 5)
+    with warnings.catch_warnings(record=True):
+        warnings.simplefilter("always")
+        img = fig.render()[..., :3].astype(int)
+    plt.close(fig)
+    assert ((img[..., 2] - img[..., 0]) > 60).sum() > 200  # the marker at (1, 1)

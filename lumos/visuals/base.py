@@ -421,13 +421,14 @@ def origin_for(points: np.ndarray, bounds: np.ndarray | None, grid: bool = False
                ) -> np.ndarray:
     """The float64 origin of points with finite ``bounds``: their centre (on a grid with
     ``grid``: see :func:`centre_origin`), or, when the points spread beyond what float32
-    offsets can span, the median point (the bulk of the data then stays exact and only
-    the outliers are clipped)."""
+    offsets can span, the lower median of each coordinate, a data value (the bulk of
+    the data then stays exact and only the outliers are clipped; of two points, one
+    is drawn where it is, not both clipped about their midpoint)."""
     centre = centre_origin(bounds, points.shape[1], grid)
     if centre is not None:
         return centre
     finite = points[np.isfinite(points).all(axis=1)]
-    return np.median(finite, axis=0)
+    return np.percentile(finite, 50, axis=0, method="lower")
 
 
 def centre_origin(bounds: np.ndarray | None, d: int, grid: bool = False
