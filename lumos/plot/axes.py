@@ -14,6 +14,7 @@ from ..transforms import chain
 from . import introspect, validate
 from .artist_api import ArtistAPI
 from .artists import Artist
+from .axes_coords import CoordinateFormatting
 from .axes_layout import AxesLayout
 from .axes_limits import AxesLimits
 from .axes_plotting import AxesPlotting
@@ -35,7 +36,7 @@ from .unclipped import ClipLayers
 
 
 class Axes(AxesPlotting, AxesLimits, AxesProjection, AxesSync, AxesNavigation, AxesLayout,
-           TickingMixin, PlotTypesMixin, ArtistAPI, InsetIndicating):
+           TickingMixin, PlotTypesMixin, ArtistAPI, InsetIndicating, CoordinateFormatting):
     """A 2D plotting area: ``fig, ax = lumos.subplots(); ax.plot(x, y)``.
 
     This class is also the base of every projection (``projection="polar"``, ...): a

@@ -447,6 +447,10 @@ class ConciseDateFormatter(Formatter):
     def __call__(self, x: float, pos: int | None = None) -> str:
         return self.format_ticks([x])[0]
 
+    def format_data_short(self, value: float) -> str:
+        """The full date and time (matplotlib's read-out of a concise date axis)."""
+        return strftime(value, "%Y-%m-%d %H:%M:%S")[0]
+
     def get_offset(self) -> str:
         return self.offset_string
 

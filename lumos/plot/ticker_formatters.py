@@ -34,6 +34,10 @@ class Formatter:
     the finite values is used. Non-finite values get empty labels.
     """
 
+    #: the data step of one pixel at the value ``format_data_short`` formats (the axes
+    #: sets it: matplotlib's formatters ask their axis); None: the view's span / 1e4
+    resolution: float | None = None
+
     def __init__(self) -> None:
         self.locs = NO_TICKS
         self.view = (0.0, 1.0)
@@ -75,6 +79,11 @@ class Formatter:
     def format_data(self, value: float) -> str:
         """A full-precision string for one value (cursor read-outs)."""
         return fix_minus(f"{value:.12g}")
+
+    def format_data_short(self, value: float) -> str:
+        """``value`` for the coordinate read-out (``Axes.format_coord``): plain text,
+        precise to about a pixel; by default the label ``self(value)`` would give."""
+        return self(value)
 
     def _visible_locs(self) -> np.ndarray:
         return visible(self.locs, *self.view)
@@ -396,6 +405,17 @@ class ScalarFormatter(Formatter):
         return fix_minus(self._fmt(self.decimals, (float(x) - self.offset)
                                    / 10.0**self.orderOfMagnitude))
 
+    def format_data_short(self, value: float) -> str:
+        """``value`` with as many significant digits as tell it from its neighbouring
+        pixels (``resolution``), as matplotlib's ``%-#.Ng``; an integer as ``%d``."""
+        if isinstance(value, (int, np.integer)) and not isinstance(value, bool):
+            return fix_minus(f"{value:d}")
+        value = float(value)
+        delta = self.resolution
+        if delta is None:
+            delta = (self.view[1] - self.view[0]) / 1e4
+        return fix_minus(f"{value:#.{significant_digits(value, delta)}g}")
+
     def format_data(self, value: float) -> str:
         """``value`` in short scientific form: ``1.7e9``, ``-2.5e-3``, ``42``."""
         if value == 0 or not math.isfinite(value):
@@ -432,6 +452,20 @@ class ScalarFormatter(Formatter):
             return f"${sci}{off}$"
         sci = f"1e{self.orderOfMagnitude}" if self.orderOfMagnitude else ""
         return fix_minus(sci + off)
+
+
+def significant_digits(value: float, delta: float) -> int:
+    """Significant digits of ``value`` known to within ``delta`` (matplotlib's
+    cbook._g_sig_digits: the digits before the point and down to delta's first)."""
+    if not math.isfinite(value):
+        return 0
+    delta = abs(delta)
+    if delta == 0 or not math.isfinite(delta):
+        if value == 0:
+            return 3
+        delta = abs(float(np.spacing(value)))
+    return max(0, (math.floor(math.log10(abs(value))) + 1 if value else 1)
+               - math.floor(math.log10(delta)))
 
 
 def is_close_to_int(x: float) -> bool:
@@ -533,6 +567,10 @@ class LogFormatter(Formatter):
         else:
             s = f"{a:1.0e}"
         return fix_minus(("-" if x < 0 else "") + s)
+
+    def format_data_short(self, value: float) -> str:
+        """``value`` as ``%g`` (matplotlib's read-out on a log axis: no real minus)."""
+        return f"{value:g}"
 
     @staticmethod
     def _pretty(x: float, span: float) -> str:

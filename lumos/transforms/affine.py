@@ -53,7 +53,8 @@ class Affine(Transform):
     def _forward(self, pts: np.ndarray) -> np.ndarray:
         m = self._matrix
         d = pts.shape[1]
-        return pts @ m[:d, :d].T + m[:d, 3]
+        with np.errstate(invalid="ignore", over="ignore"):  # inf * 0: NaN, as it should be
+            return pts @ m[:d, :d].T + m[:d, 3]
 
     def _inverse(self, pts: np.ndarray) -> np.ndarray:
         # 2D points see only the 2D part (x, y block and translation), so invert that:

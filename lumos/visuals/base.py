@@ -421,13 +421,14 @@ def origin_for(points: np.ndarray, bounds: np.ndarray | None, grid: bool = False
                ) -> np.ndarray:
     """The float64 origin of points with finite ``bounds``: their centre (on a grid with
     ``grid``: see :func:`centre_origin`), or, when the points spread beyond what float32
-    offsets can span, the median point (the bulk of the data then stays exact and only
-    the outliers are clipped)."""
+    offsets can span, the lower median of each coordinate, a data value (the bulk of
+    the data then stays exact and only the outliers are clipped; of two points, one
+    is drawn where it is, not both clipped about their midpoint)."""
     centre = centre_origin(bounds, points.shape[1], grid)
     if centre is not None:
         return centre
     finite = points[np.isfinite(points).all(axis=1)]
-    return np.median(finite, axis=0)
+    return np.percentile(finite, 50, axis=0, method="lower")
 
 
 def centre_origin(bounds: np.ndarray | None, d: int, grid: bool = False
@@ -540,6 +541,23 @@ def float32_offsets(local: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     if beyond.any():
         local = np.clip(local, -FLOAT32_MAX, FLOAT32_MAX)
     return local.astype(np.float32), beyond
+
+
+def absolute_float32(points: np.ndarray, argument: str = "pos") -> np.ndarray:
+    """Float32 of absolute points for a shader whose transform takes them whole (a
+    non-linear one: log, polar), where no origin can be split off: rows with NaN or
+    inf become 0 (their owners skip them: a marker of size 0, a dropped triangle);
+    values beyond float32's range are clipped to it, with ``warn_clipped``'s warning
+    naming ``argument`` (never an overflow to inf in the cast)."""
+    pts = np.asarray(points, dtype=np.float64)
+    if pts.ndim != 2 or not len(pts):
+        return pts.astype(np.float32)
+    valid = finite_rows(pts)
+    if not valid.all():
+        pts = np.where(valid[:, None], pts, 0.0)
+    local, beyond = float32_offsets(pts)
+    warn_clipped(int(beyond.sum()), argument)
+    return local
 
 
 def warn_clipped(count: int, argument: str, what: str = "drawn clipped to it") -> None:

@@ -26,6 +26,7 @@ from .base import (
     PrimitiveContext,
     RowBounds,
     Visual,
+    absolute_float32,
     as_array,
     as_positions,
     centre_origin,
@@ -234,7 +235,7 @@ class Markers(Visual):
         self._origin = np.zeros(3)
         self._row_bounds.forget()
         if is_nonlinear(self):
-            local = np.nan_to_num(self._points).astype(np.float32)
+            local = absolute_float32(self._points)
         else:
             origin, local, _ = split_origin(self._points, grid=True)
             self._origin[: len(origin)] = origin

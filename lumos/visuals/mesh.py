@@ -14,6 +14,7 @@ from .base import (
     DrawContext,
     PrimitiveContext,
     Visual,
+    absolute_float32,
     as_array,
     as_positions,
     check_number,
@@ -180,7 +181,7 @@ class Mesh(Visual):
     def _upload_geometry(self) -> None:
         if is_nonlinear(self):
             self._origin = np.zeros(3)
-            local = np.nan_to_num(self._vertices).astype(np.float32)
+            local = absolute_float32(self._vertices, "vertices")
         else:
             self._origin, local, _ = split_origin(self._vertices)
         self._pos_buffer.set_data(local)

@@ -14,9 +14,14 @@ draw per stroke style each); paths that do not overlap share a layer.
 
 Coordinates (``units``): "data" — vertices are the view's data coordinates; "pixels" —
 vertices are logical pixels (y up) from each path's ``anchors`` point, a data point (arrow
-heads, markers, padding in points); "axes" — vertices are fractions of the view, (0, 0)
-its bottom-left corner (matplotlib's ``transAxes``), or of the camera's ``axes_rect`` in
-a view over the whole canvas that draws an axes' unclipped artists.
+heads, markers, padding in points): fills take the anchor and the offset as attributes
+and the vertex shader adds the offset after the data transform, so a page's zoom
+keeps them in pixels; strokes (Line) are placed for the view, pixels from the anchor
+where the view draws it (past a polar or log transform), and a page re-places them per
+camera (the ``pixel_anchor`` follower, lumos/web/follow.js);
+"axes" — vertices are fractions of the view, (0, 0) its bottom-left corner
+(matplotlib's ``transAxes``), or of the camera's ``axes_rect`` in a view over the whole
+canvas that draws an axes' unclipped artists.
 
 Strokes take the paths' joins and caps (matplotlib's: a patch's miter joins and butt
 caps, a collection's round joins); a rectilinear path marked ``snap`` sits on the
@@ -46,6 +51,7 @@ from . import glsl
 from .base import (
     DrawContext,
     Visual,
+    absolute_float32,
     as_array,
     check_number,
     is_nonlinear,
@@ -78,6 +84,7 @@ in vec4 a_hatch_lines;
 in vec4 a_hatch_shapes;
 in float a_hatch_width;
 in float a_snap;  // >= 0: the vertex on the pixel grid for a stroke this wide (Path.snap)
+in vec2 a_offset;  // units="pixels": logical pixels (y up) from the anchor a_pos
 out vec4 v_color;
 out vec4 v_hatch_color;
 flat out vec4 v_lines;
@@ -87,9 +94,13 @@ flat out float v_hatch_width;
 
 uniform float u_depth;  // below -1: the position's own; else the fill's (a 2D view)
 uniform int u_snapped;  // 1: a_snap is bound (some path snaps, a 2D view)
+uniform int u_offsets;  // 1: a_offset is bound (units="pixels")
 
 void main() {
     gl_Position = u_mvp * $transform(vec4(a_pos, 1.0));
+    // pixel offsets after the data transform: a zoom moves the anchor, never the size
+    if (u_offsets == 1) gl_Position.xy += a_offset * u_pixel_ratio * 2.0 / u_viewport.zw
+                                          * gl_Position.w;
     if (u_snapped == 1 && a_snap >= 0.0) gl_Position = snapped_clip(gl_Position, a_snap);
     if (u_depth >= -1.0) gl_Position.z = u_depth * gl_Position.w;
     v_color = a_color / 255.0;
@@ -281,6 +292,10 @@ class Paths(Visual):
         self._hatch_shapes = Buffer(np.zeros((0, 4), np.uint8))
         self._hatch_width = Buffer(np.zeros(0, np.float32))
         self._snap = Buffer(np.zeros(0, np.float32))
+        self._offset = Buffer(np.zeros((0, 2), np.float32))  # units="pixels": a_offset
+        # units="pixels": per stroke Line, what a page re-places its points from (the
+        # rows of the placement; their buffers made when a page first asks)
+        self._line_pages: dict[tuple, tuple | dict[str, Buffer]] = {}
         self._index = Buffer(np.zeros(0, np.uint32))
         self._lines: dict[tuple, Line] = {}
         # a ring crossing itself gives triangles covering some pixels twice: a single
@@ -577,9 +592,14 @@ class Paths(Visual):
                                  strict=True)]
         if len(faces):
             pts3 = np.zeros((len(placed), 3))
-            pts3[:, :2] = placed
+            if self._units == "pixels":  # the anchors; the shader adds the offsets
+                pts3[:, :2] = self._anchors[owner_pt]
+                offsets = np.r_[flat.points, self._extra] if len(self._extra) else flat.points
+                self._offset.set_data(np.ascontiguousarray(offsets, np.float32))
+            else:
+                pts3[:, :2] = placed
             if is_nonlinear(self):  # the shader's transform takes absolute points (Mesh's)
-                self._origin, local = np.zeros(3), np.nan_to_num(pts3).astype(np.float32)
+                self._origin, local = np.zeros(3), absolute_float32(pts3, "paths")
             else:
                 self._origin, local, _ = split_origin(pts3)
             self._pos.set_data(local)
@@ -601,18 +621,23 @@ class Paths(Visual):
         ring_style = self._stroke_of[flat.owner] if flat.rings else np.zeros(0, np.int64)
         ring_layer = layer[flat.owner] if flat.rings else np.zeros(0, np.int64)
         stroked = ring_style >= 0
+        anchors, lines_at = self._stroke_placement(flat, owner_pt, ppu, placed)
         for lay, sty in sorted(set(zip(ring_layer[stroked].tolist(),
                                        ring_style[stroked].tolist(), strict=True))):
             rings = np.flatnonzero((ring_style == sty) & (ring_layer == lay))
             rows, ring_index = polyline_rows(flat, rings)
-            pts = placed[np.maximum(rows, 0)]
+            pts = lines_at[np.maximum(rows, 0)]
             pts[rows < 0] = np.nan
             rgba = self._stroke_rgba[flat.owner[rings]]
             one = bool((rgba == rgba[0]).all())
-            wanted[(lay, *self._stroke_styles[sty])] = (pts, rgba[:1] if one
-                                                         else rgba[ring_index])
+            key = (lay, *self._stroke_styles[sty])
+            wanted[key] = (pts, rgba[:1] if one else rgba[ring_index])
+            if self._units == "pixels":
+                self._line_pages[key] = (rows, ring_index, rgba, owner_pt, anchors)
         for key in [k for k in self._lines if k not in wanted]:
             del self._lines[key]
+        for key in [k for k in self._line_pages if k not in wanted or self._units != "pixels"]:
+            del self._line_pages[key]
         for key, (pts, rgba) in wanted.items():
             line = self._lines.get(key)
             if line is None:
@@ -620,9 +645,46 @@ class Paths(Visual):
                                                snap=key[4], cap=key[7],
                                                dash_cap=key[5], join=key[6])
                 line.parent = self  # for the node transform (model matrix)
-            line.transform = self.transform if is_nonlinear(self) else None
+            # strokes of pixel paths are placed where the view draws (see above)
+            line.transform = self.transform if is_nonlinear(self) and \
+                self._units != "pixels" else None
             line.set_data(pts, color=tuple(rgba[0]) if len(rgba) == 1 else rgba)
         self._nlayers = nlayers
+
+    def _stroke_placement(self, flat, owner_pt: np.ndarray, ppu, placed: np.ndarray
+                          ) -> tuple[np.ndarray | None, np.ndarray]:
+        """(anchors, points) of the stroke Lines: for paths in pixels, the anchors
+        where the view draws them (through a non-linear transform: polar, log) and the
+        points that many pixels from them, drawn with no transform of their own (the
+        offsets are pixels after the transform, as matplotlib's); else None and the
+        placed points."""
+        if self._units != "pixels":
+            return None, placed
+        anchors = self._anchors
+        if is_nonlinear(self):
+            with np.errstate(invalid="ignore", over="ignore", divide="ignore"):
+                anchors = np.asarray(self.transform.forward(anchors.copy()), float)
+        n = len(flat.points)
+        return anchors, anchors[owner_pt[:n]] + flat.points / ppu
+
+    def _line_page(self, key: tuple) -> dict[str, Buffer]:
+        """What a page needs to place stroke Line ``key``'s points for any camera (units
+        "pixels"): per point its anchor (float64; NaN: a break), its offset in logical
+        pixels and its RGBA bytes; made once per placement."""
+        page = self._line_pages[key]
+        if isinstance(page, dict):
+            return page
+        rows, ring_index, rgba, owner_pt, anchors = page
+        at = np.maximum(rows, 0)
+        anchors = anchors[owner_pt[at]]
+        anchors[rows < 0] = np.nan
+        # float64 travels as its bytes (a page's data, never a GPU buffer)
+        page = self._line_pages[key] = {
+            "anchors": Buffer(np.ascontiguousarray(anchors, np.float64).view(np.uint8)
+                              .reshape(-1)),
+            "offsets": Buffer(np.ascontiguousarray(self._flat.points[at], np.float32)),
+            "colors": Buffer(rgba_bytes(rgba[ring_index]))}
+        return page
 
     # -- Visual ------------------------------------------------------------------------
     def bounds(self) -> np.ndarray | None:
@@ -660,6 +722,11 @@ class Paths(Visual):
         snapped = not ctx.is_3d and bool((self._snap_width >= 0).any())
         if snapped:
             attributes["a_snap"] = Attribute(self._snap, 1)
+        offsets = self._units == "pixels"
+        if offsets:
+            attributes["a_offset"] = Attribute(self._offset, 2)
+        # a page moving a pan/zoom camera alone re-places the strokes of pixel paths
+        page = offsets and ctx.follow and ctx.camera.get("type") == "panzoom"
         out = []
         # a fill whose triangles overlap covers each sample once: it writes a depth of
         # its own, below every earlier such fill of the view, and tests against it
@@ -676,14 +743,22 @@ class Paths(Visual):
                               "u_hatch_top": -1.0 if self._canvas_height is None
                               else self._canvas_height, "u_depth": depth,
                               **snippet.uniforms},
-                    int_uniforms={"u_hatched": int(hatched), "u_snapped": int(snapped)},
+                    int_uniforms={"u_hatched": int(hatched), "u_snapped": int(snapped),
+                                  "u_offsets": int(offsets)},
                     state=State(depth_test=ctx.is_3d or once, depth_write=once,
                                 blend="alpha"),
                     origin=tuple(self._origin), model=model,
                 ))
             for key, line in self._lines.items():
                 if key[0] == layer:
-                    out.extend(line.draws(ctx))
+                    drawn = line.draws(ctx)
+                    if page:
+                        for d in drawn:
+                            if d.follow is None and "a_p0" in d.attributes:
+                                d.follow = {"kind": "pixel_anchor",
+                                            "size": [float(v) for v in ctx.size]}
+                                d.data = dict(self._line_page(key))
+                    out.extend(drawn)
         if ctx.follow and self._units == "axes" and ctx.camera.get("type") == "panzoom":
             # a page that moves the camera alone puts the fractions in its new rectangle
             follow = {"kind": "axes_fraction", "rect": [float(v) for v in rect],

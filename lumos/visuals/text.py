@@ -20,6 +20,7 @@ from .base import (
     DrawContext,
     PrimitiveContext,
     Visual,
+    absolute_float32,
     as_array,
     as_positions,
     check_number,
@@ -526,7 +527,7 @@ class Text(Visual):
         self._rgba8 = rgba8  # the labels' color bytes, for move
         if is_nonlinear(self):
             self._origin = np.zeros(3)
-            local = np.nan_to_num(self._points).astype(np.float32)
+            local = absolute_float32(self._points)
         else:
             self._origin, local, _ = split_origin(self._points)
         valid = np.isfinite(self._points).all(axis=1)

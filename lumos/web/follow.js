@@ -12,7 +12,8 @@
  * `stream` (the window of a stream's rings), `dash_scan` (the passes that measure a
  * dashed line: resized with the line), `axline` (axhline/axvline), `view_pixels` (a
  * count of the view's pixels, on a canvas with more than the frame's), `axes_fraction`
- * (geometry placed in axes fractions: transAxes patches, axvspan), `frozen` (what
+ * (geometry placed in axes fractions: transAxes patches, axvspan), `pixel_anchor`
+ * (strokes of paths in pixels about data points), `frozen` (what
  * only Python rebuilds: a notice). lumos/web/axes.js adds `axes`.
  */
 (function (global) {
@@ -377,6 +378,24 @@
       t.model = Array.from(t.exportedModel ? lumos.mul(m, t.exportedModel) : m);
     }
   }
+
+  // -- pixel_anchor: the strokes of paths in pixels about data points -------------------
+  // (lumos/visuals/path.py, units="pixels": barbs, arrow heads, hatched markers). Python
+  // places each point at anchor + offset / (pixels per data unit) for its view; the
+  // same for the camera of now. The fills need no follower: their shader adds the
+  // offsets after the data transform.
+  followers.pixel_anchor = panzoomFollower((r, g, d, f, cam) => {
+    const [, , w, h] = cam.rect.map(Number);
+    const ppu = [f.size[0] / (w || 1), f.size[1] / (h || 1)];
+    const a = typed(r, d.data.anchors, "f8"), o = typed(r, d.data.offsets, "f4");
+    const n = o.length / 2, p = new Float64Array(3 * n);
+    for (let i = 0; i < n; i++) {
+      p[3 * i] = a[2 * i] + o[2 * i] / ppu[0];
+      p[3 * i + 1] = a[2 * i + 1] + o[2 * i + 1] / ppu[1];
+    }
+    writeLine(r, d, p, typed(r, d.data.colors, "u1").slice(), centre(p));
+    return true;
+  }, versions);
 
   // -- axes_fraction: geometry placed in axes fractions along x and/or y -----------------
   // Python placed the vertices in the view's data rectangle `rect` (a patch with

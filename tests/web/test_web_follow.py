@@ -369,6 +369,20 @@ def arrows_plot():
     return fig
 
 
+def barbs_plot():
+    """Barbs (paths in pixels about data points: filled flags, stroked shafts) and a
+    hatched scatter (hatches in pixels about each marker): a zoom moves them, their size
+    stays in pixels as Python redraws them."""
+    fig, ax = lumos.subplots(figsize=(5, 3.5), dpi=100)
+    x, y = np.meshgrid(np.linspace(0, 10, 6), np.linspace(0, 5, 4))
+    ax.barbs(x, y, 20 + 3 * x, 10 + 5 * y, length=7)
+    ax.scatter([1.5, 4.5, 7.5], [4.5, 2.5, 0.5], s=600, hatch="//", facecolor="y",
+               edgecolor="k")
+    ax.set_xlim(-1, 11)
+    ax.set_ylim(-1, 6)
+    return fig
+
+
 def unclipped_plot():
     """clip_on=False artists (a line running out of the axes, markers on the edge) under
     and over clipped ones: drawn in companion views the page moves with the axes."""
@@ -559,6 +573,10 @@ SCENES = {
     "arrows": (arrows_plot, (500, 350),
                lambda fig: [("drag", 250, 175, 230, 195), ("wheel", 250, 175, 200)],
                (slice(60, 300), slice(60, 480))),
+    # paths in pixels about data points (barbs, scatter hatches) keep their size
+    "pixel_paths": (barbs_plot, (500, 350),
+                    lambda fig: [("drag", 250, 175, 230, 165), ("wheel", 250, 175, -300)],
+                    (slice(290, 330), slice(40, 480))),
     # what is placed in axes fractions stays on the axes (spans: along their extent)
     "fractions": (fractions_plot, (500, 350),
                   lambda fig: [("drag", 250, 175, 200, 120), ("wheel", 250, 175, -300)],
@@ -626,6 +644,25 @@ def test_3d_view_rotates_and_zooms_like_python(tmp_path):
     ref, view = turntable_scene()
     ref.camera_changed(view, camera)
     assert_same("follow_turntable", after, ref.render())
+
+
+def polar_barbs_plot():
+    """Barbs on polar axes: strokes pixels from where the polar transform puts each
+    point, fills offset in the shader after it."""
+    fig = lumos.figure(figsize=(4, 4), dpi=100)
+    ax = fig.add_subplot(projection="polar")
+    theta, r = np.meshgrid(np.linspace(0, 2 * np.pi, 8, endpoint=False), [0.3, 0.6])
+    ax.barbs(theta, r, 20 + 0 * r, 25 + 0 * r, length=8)
+    ax.set_ylim(0, 1)
+    return fig
+
+
+def test_polar_barbs_follow_a_zoom_as_python(tmp_path):
+    before, after, python, notices = page_and_python(
+        tmp_path, polar_barbs_plot, (400, 400), [("wheel", 200, 200, -300)], "polar_barbs")
+    assert notices == {}, notices
+    assert browser.image_difference(before, after)["mean"] > 2  # the zoom moved them
+    assert_same("follow_polar_barbs", after, python)
 
 
 def test_polar_r_labels_follow_their_drag(tmp_path):
