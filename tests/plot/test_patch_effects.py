@@ -262,3 +262,27 @@ def test_legend_frame_refuses_ticked_strokes_and_line_shadows():
         leg.legendPatch.set_path_effects([pe.SimpleLineShadow(), pe.Normal()])
     assert leg.legendPatch.get_path_effects() == []
     plt.close(fig)
+
+
+def _contour_lines(mod, effects) -> np.ndarray:
+    fig, ax = mod.subplots(figsize=(3, 3), dpi=80)
+    ax.set_axis_off()
+    cs = ax.contour(np.arange(25.0).reshape(5, 5), colors="blue", linewidths=2)
+    if effects is not None:
+        cs.set(path_effects=effects)
+    fig.canvas.draw()
+    return np.asarray(fig.canvas.buffer_rgba())[..., :3].astype(int)
+
+
+@pytest.mark.parametrize("effects", [
+    lambda: [pe.withStroke(linewidth=6, foreground="red")],
+    lambda: [pe.Normal(), pe.Stroke(linewidth=1, foreground="red", alpha=1)],
+    lambda: [pe.Stroke(linewidth=6, foreground="red")]])
+def test_contour_strokes_as_matplotlib(effects):
+    """``cs.set(path_effects=[withStroke(...)])`` on line contours (gallery
+    misc/patheffect_demo.py: a white halo; a TypeError before): the stroke under the
+    lines, over them, or alone."""
+    ours = _contour_lines(plt, effects())
+    theirs = _contour_lines(mplt, effects())
+    _near(ours, theirs, 0.1)
+    assert (blue_red(theirs) != blue_red(_contour_lines(mplt, None))).sum() > 100
