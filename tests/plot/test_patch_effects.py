@@ -286,3 +286,46 @@ def test_contour_strokes_as_matplotlib(effects):
     theirs = _contour_lines(mplt, effects())
     _near(ours, theirs, 0.1)
     assert (blue_red(theirs) != blue_red(_contour_lines(mplt, None))).sum() > 100
+
+
+def _grid(mod, effects) -> np.ndarray:
+    fig, ax = mod.subplots(figsize=(3, 3), dpi=80)
+    ax.set_facecolor("white")
+    ax.tick_params(labelbottom=False, labelleft=False, length=0)
+    for spine in ax.spines.values():
+        spine.set_visible(False)
+    kw = {} if effects is None else {"path_effects": effects}
+    ax.grid(True, color="blue", linestyle="-", linewidth=3, **kw)
+    fig.canvas.draw()
+    return np.asarray(fig.canvas.buffer_rgba())[..., :3].astype(int)
+
+
+@pytest.mark.parametrize("effects", [
+    lambda: [pe.withStroke(linewidth=8, foreground="red")],
+    lambda: [pe.Normal(), pe.Stroke(linewidth=1.5, foreground="red")],
+    lambda: [pe.Stroke(linewidth=8, foreground="red")]])
+def test_grid_strokes_as_matplotlib(effects):
+    """``ax.grid(path_effects=[withStroke(...)])`` (gallery misc/patheffect_demo.py; a
+    TypeError before), lines a few pixels wide (a hairline's share of its pixels
+    follows how Agg snaps it, not the effect)."""
+    ours = _grid(plt, effects())
+    theirs = _grid(mplt, effects())
+    _near(ours, theirs, 0.1)
+    assert (blue_red(theirs) != blue_red(_grid(mplt, None))).sum() > 100
+
+
+def test_grid_strokes_follow_the_page_as_grid_lines():
+    """A page redraws a grid line's strokes with it, as the same part."""
+    fig, ax = plt.subplots()
+    ax.grid(True, axis="x", path_effects=[pe.withStroke(linewidth=3, foreground="w")])
+    fig.draw()
+    parts = ax.grid_parts()
+    assert sorted(parts) == ["grid:x:major", "grid:x:major#0"]
+    assert parts["grid:x:major#0"].follow["part"] == "grid:x:major"
+    assert parts["grid:x:major#0"].width == pytest.approx(fig.points_to_pixels(3))
+    with pytest.raises(TypeError, match="grid lines take Normal and strokes"):
+        ax.grid(True, path_effects=[pe.withSimplePatchShadow()])
+    ax.grid(True, path_effects=[])
+    fig.draw()
+    assert sorted(ax.grid_parts()) == ["grid:x:major", "grid:y:major"]
+    plt.close(fig)
