@@ -15,6 +15,7 @@ from . import text as textmod
 from . import validate
 from .artists import Artist
 from .fonts import FontProperties
+from .snapping import pixel_snap, snap_pixel
 from .style import rcParams
 
 _EDGES = "BRTL"
@@ -400,9 +401,15 @@ class Table(Artist):
             if not cell.get_visible():
                 continue
             (x0, y0), (x1, y1) = self._cell_pixels(cell)
+            lw = fig.points_to_pixels(cell.get_linewidth())
+            # a cell is a rectilinear patch: Agg snaps its corners to the pixel grid
+            snap = pixel_snap(fig, lw if cell.get_edgecolor()[3] > 0 else 0.0)
+            if snap is not None:
+                offset, h = snap
+                x0, x1 = (snap_pixel(v, offset) for v in (x0, x1))
+                y0, y1 = (snap_pixel(v, offset, h) for v in (y0, y1))
             if cell._fill and cell.get_facecolor()[3] > 0:
                 ov.rect(x0, y0, x1 - x0, y1 - y0, cell.get_facecolor())
-            lw = fig.points_to_pixels(cell.get_linewidth())
             corners = {"B": [(x0, y0), (x1, y0)], "R": [(x1, y0), (x1, y1)],
                        "T": [(x1, y1), (x0, y1)], "L": [(x0, y1), (x0, y0)]}
             if lw > 0 and cell.get_edgecolor()[3] > 0:
