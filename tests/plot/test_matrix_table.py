@@ -3,13 +3,10 @@ pyplot wrappers of the plot types."""
 
 from __future__ import annotations
 
-import io
-
 import matplotlib
 import numpy as np
 import pytest
-from PIL import Image
-from plot_helpers import px, small  # tests/plot/plot_helpers.py
+from plot_helpers import png_pixels, px, small  # tests/plot/plot_helpers.py
 
 import lumos.pyplot as plt
 from lumos import colors
@@ -138,11 +135,7 @@ def _table_picture(pyplot) -> np.ndarray:
     ax.table(cellText=[[""] * 6] * 5, rowLabels=["r"] * 5, colLabels=list("abcdef"),
              rowColours=["palegreen"] * 5, cellColours=[[".95"] * 6] * 5, loc="upper left")
     fig.tight_layout()
-    buf = io.BytesIO()
-    fig.savefig(buf, format="png")
-    pyplot.close(fig)
-    buf.seek(0)
-    return np.asarray(Image.open(buf).convert("RGB"), dtype=float)
+    return png_pixels(fig, pyplot)
 
 
 def test_table_cells_snap_to_pixels_as_agg():

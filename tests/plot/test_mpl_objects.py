@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import io
 import subprocess
 import sys
 
 import numpy as np
 import pytest
 from pixels import near  # tests/pixels.py
+from plot_helpers import png_pixels  # tests/plot/plot_helpers.py
 
 import lumos.pyplot as plt
 
@@ -219,13 +219,7 @@ def _manual_contours(pyplot) -> np.ndarray:
     cbar = fig.colorbar(cs)
     cbar.add_lines(ContourSet(ax, [0, 1, 2], lines, cmap="cool", linewidths=3))
     ax.set(xlim=(-0.5, 3.5), ylim=(-0.5, 4.5))
-    buf = io.BytesIO()
-    fig.savefig(buf, format="png")
-    pyplot.close(fig)
-    buf.seek(0)
-    from PIL import Image
-
-    return np.asarray(Image.open(buf).convert("RGB"), dtype=float)
+    return png_pixels(fig, pyplot)
 
 
 def test_matplotlib_contour_set_made_on_lumos_axes():
