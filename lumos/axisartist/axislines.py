@@ -141,6 +141,7 @@ class Axes(_LumosAxes):
                 first: True, second: True, f"label{first}": True,
                 f"label{second}": False})
             axis.labelpad = _LABEL_PAD
+            axis.ticklabel_clearance = "ink"
 
     def _init_curved(self, helper: GridHelperCurveLinear) -> None:
         """The sides and grid of a curvilinear grid, drawn by :mod:`.curvilinear`
@@ -276,6 +277,7 @@ class Axes(_LumosAxes):
             f"tick{num}On": True, f"label{num}On": True, f"tick{other}On": False,
             f"label{other}On": False})
         sec.long.labelpad = _LABEL_PAD
+        sec.long.ticklabel_clearance = "ink"
         return AxisArtist(sec, sec.long, side, sec.spine, at)
 
 

@@ -22,8 +22,6 @@ import numpy as np
 from ..plot import text as textmod
 from ..plot.collections import LineCollection
 from ..plot.style import rcParams
-from ..visuals.fonts import get_font, hint_for, line_ink
-from ..visuals.mathtext import parse
 from .axis_artist import AxisArtist, _check_side
 
 __all__ = ["DrawnAxisArtist", "CurvedGrid"]
@@ -383,7 +381,7 @@ class DrawnAxisArtist:
         size = self._px(textmod.points(tl.size))
         shown = [t for t in ticks if t[3].strip() and self._inside(t[0])]
         va, ha = tl.alignment(_TICKLABEL_ALIGN)
-        r, total = _offsets(tl.direction, va, ha, [_ink_size(t[3], size) for t in shown])
+        r, total = _offsets(tl.direction, va, ha, [textmod.ink_size(t[3], size) for t in shown])
         pad = external + self._px(tl.pad)
         for loc, _normal, tangent, label in shown:
             ref = tangent - 90.0 + self._ticklabel_add
@@ -479,16 +477,6 @@ def _text(ov, s: str, loc, ref: float, radius: float, rotation: float, size: flo
     rotation = (rotation + 180.0) % 360.0 - 180.0
     tx, ty, tha, tva = textmod.place(s, x, y, size, ha, va, rotation, "anchor")
     ov.text(s, tx, ty, size, color, ha=tha, va=tva, rotation=rotation)
-
-
-def _ink_size(text: str, size_px: float) -> tuple[float, float, float]:
-    """(width, height, descent) of a tick label as axisartist measures it (Agg's
-    ``get_text_width_height_descent``): a plain line's hinted ink, a math line's box."""
-    w, h, d = textmod.measure(text, size_px)
-    if "\n" in text or parse(text) is not None:
-        return w, h, d
-    ascent, descent = line_ink(get_font(), text, hint_for(size_px))
-    return w, (ascent + descent) * size_px, descent * size_px
 
 
 def _offsets(direction: str, va: str, ha: str, sizes: list) -> tuple[float, float]:

@@ -158,10 +158,11 @@ class ArtistAPI:
 
     def autoscale_view(self, tight=None, scalex: bool = True, scaley: bool = True) -> None:
         """Fit the auto axes to the data limits (lumos also does it before drawing);
-        ``scalex=False`` / ``scaley=False`` leave that axis's view as it is, as
-        matplotlib's."""
+        ``scalex=False`` / ``scaley=False`` leave that axis's view as it is, and a
+        ``tight`` given is kept for later fits, as matplotlib's (True: limits not rounded
+        out under ``axes.autolimit_mode`` 'round_numbers'; the margins stay)."""
         if tight is not None:
-            raise TypeError("tight: lumos keeps its margins; got tight, expected None")
+            self._tight = bool(tight)
         if scalex and scaley:
             self._autoscale()
             return

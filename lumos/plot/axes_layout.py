@@ -301,14 +301,18 @@ class AxesLayout:
         """The box (figure fraction) ``apply_aspect`` gives ``position`` (default: the
         axes' position), the limits left as they are."""
         pos = self._position if position is None else position
-        if self._adjustable == "box" and self.aspect != "auto":
-            box_aspect = self.aspect * self.get_data_ratio()
-        elif self._box_aspect is not None:
-            box_aspect = self._box_aspect
-        else:
+        box_aspect = self.fixed_box_aspect()
+        if box_aspect is None:
             return pos.frozen()
         w, h = self.figure.bbox_pixels()[2:]  # the (sub)figure's: pos is its fraction
         return pos.shrunk_to_aspect(box_aspect, pos, h / w).anchored(self._anchor, pos)
+
+    def fixed_box_aspect(self) -> float | None:
+        """The height / width (physical) ``apply_aspect`` shrinks the box to (a fixed
+        aspect with adjustable 'box', or a box aspect); None: the box keeps its shape."""
+        if self._adjustable == "box" and self.aspect != "auto":
+            return self.aspect * self.get_data_ratio()
+        return self._box_aspect
 
     def _widen_limits(self, data_ratio: float) -> None:
         """adjustable='datalim': widen x or y about its centre (in scale space) so that

@@ -265,7 +265,8 @@ class TickingMixin:
     # -- grid ------------------------------------------------------------------------
     def grid(self, visible: bool | None = None, which: str = "major", axis: str = "both",
              **kwargs) -> None:
-        """Grid lines (``color``, ``linestyle``, ``linewidth``, ``alpha`` like
+        """Grid lines (``color``, ``linestyle``, ``linewidth``, ``alpha``, ``zorder``,
+        ``dashes``, ``clip_on`` and ``path_effects``: Normal and Stroke/withStroke, like
         matplotlib), for 'major', 'minor' or 'both' ticks of 'x', 'y' or 'both'."""
         from .axes_plotting import _normalize_kwargs
 
@@ -276,9 +277,11 @@ class TickingMixin:
         kwargs = _normalize_kwargs(kwargs)
         visible = kwargs.pop("visible", visible)
         unknown = sorted(set(kwargs) - {"color", "linestyle", "linewidth", "alpha", "zorder",
-                                        "dashes", "clip_on"})
+                                        "dashes", "clip_on", "path_effects"})
         if unknown:
             raise TypeError(f"grid: unexpected keyword arguments {unknown}")
+        if "path_effects" in kwargs:
+            kwargs["path_effects"] = _grid_effects(kwargs["path_effects"])
         if "clip_on" in kwargs:
             kwargs["clip_on"] = validate.flag(kwargs["clip_on"], "clip_on")
         if "color" in kwargs:
@@ -306,8 +309,11 @@ class TickingMixin:
                 line = lines[slot]
                 slot += 1
                 st = getattr(axis, which)
+                strokes = self._grid_strokes(slot - 1)
                 if not st.gridOn or not self.axison:
                     line.visible = False
+                    for stroke in strokes:
+                        stroke.visible = False
                     continue
                 values = axis.ticks()[0] if which == "major" else axis.minor_ticks()[0]
                 keep = [axis.tick_override(which, i, "gridline", "visible", True)
@@ -339,6 +345,31 @@ class TickingMixin:
                 line.cap = "projecting"
                 line.snap = bool(rcParams["path.snap"])  # on the pixel grid, as Agg
                 self.set_visual_clip(line, g.get("clip_on", True))
+                self._stroke_grid(line, strokes, g.get("path_effects", []),
+                                  g.get("clip_on", True))
+
+    def _stroke_grid(self, line, strokes: list, effects: list, clip_on: bool) -> None:
+        """The Stroke path effects of a grid line: its copies ``strokes`` (as many as the
+        effects have strokes) drawn wide in the strokes' colors, under the line where
+        the effects draw them first and over it after; the line itself hidden where the
+        effects draw no Normal."""
+        from .line_effects import effect_steps
+
+        steps = effect_steps(effects) if effects else ["line"]
+        at = steps.index("line") if "line" in steps else len(steps)
+        line.visible = line.visible and "line" in steps
+        kept = [(i, e) for i, e in enumerate(steps) if e != "line"]
+        for stroke, (i, e) in zip(strokes, kept, strict=True):
+            width = self.figure.points_to_pixels(e.linewidth)
+            stroke.visible = True
+            stroke.width = width
+            set_dashes(stroke, "-", width)
+            stroke.set_data(line.pos)
+            stroke.color = colormod.to_rgba(e.foreground, e.alpha)
+            stroke.order = line.order + (i - at) * 1e-6  # a hair under or over the line
+            stroke.cap = line.cap
+            stroke.snap = line.snap
+            self.set_visual_clip(stroke, clip_on)
 
     def set_axisbelow(self, b) -> None:
         """Grid lines under everything (True), under lines but over patches ('line') or
@@ -352,6 +383,26 @@ class TickingMixin:
         """True, False or 'line' (``set_axisbelow``; by default rcParams["axes.axisbelow"]
         when the axes was made or cleared)."""
         return self._axisbelow
+
+    def _grid_strokes(self, slot: int) -> list:
+        """The Line visuals drawing the strokes of grid line ``slot`` (of
+        :meth:`_grid_lines`), one per Stroke of its path effects (made on first use;
+        those beyond hidden)."""
+        from ..visuals import Line
+        from .effects import Stroke
+
+        axis = (self.xaxis, self.yaxis)[slot // 2]
+        effects = getattr(axis, ("major", "minor")[slot % 2]).grid.get("path_effects", [])
+        n = sum(isinstance(e, Stroke) for e in effects)
+        pool = self.__dict__.setdefault("_grid_stroke_pools", [[], [], [], []])[slot]
+        while len(pool) < n:
+            stroke = Line(width=1.0)
+            stroke.visible = False
+            self.view.add(stroke)
+            pool.append(stroke)
+        for extra in pool[n:]:
+            extra.visible = False
+        return pool[:n]
 
     def _grid_lines(self) -> list:
         """Four grid Line visuals (x/y, major/minor), made on first use."""
@@ -368,11 +419,18 @@ class TickingMixin:
 
     def grid_parts(self) -> dict:
         """The grid Lines a page redraws for any view, by part name (``grid:x:major``,
-        ``grid:x:minor``, ``grid:y:major``, ``grid:y:minor``: lumos/web/axes.js)."""
+        ``grid:x:minor``, ``grid:y:major``, ``grid:y:minor``: lumos/web/axes.js), and
+        the strokes of their path effects, by the part name and ``#k``."""
         lines = self._grid_lines()
         names = ("x:major", "x:minor", "y:major", "y:minor")
-        return {f"grid:{n}": line for n, line in zip(names, lines, strict=True)
-                if line.visible}
+        out = {}
+        for slot, (n, line) in enumerate(zip(names, lines, strict=True)):
+            if line.visible:
+                out[f"grid:{n}"] = line
+            for k, stroke in enumerate(self._grid_strokes(slot)):
+                if stroke.visible:
+                    out[f"grid:{n}#{k}"] = stroke
+        return out
 
     # -- secondary axes ----------------------------------------------------------------
     def secondary_xaxis(self, location, functions=None, *, transform=None, **kwargs):
@@ -458,3 +516,16 @@ def _apply_tick_params(axis: Axis, st, kw: dict) -> None:
                 colormod.to_rgba(value, argname=key)
             st.grid[_GRID_KEYS[key]] = value
         # the other side's keywords (left/right on the x axis) are not for this axis
+
+
+def _grid_effects(path_effects) -> list:
+    """The path effects grid lines take (Normal and Stroke/withStroke, not offset) read
+    from matplotlib's list; a TypeError names any other."""
+    from .effects import Normal, Stroke, read_effects
+
+    read = read_effects(path_effects, on="line")
+    for e in read:
+        if not isinstance(e, (Normal, Stroke)) or any(getattr(e, "offset", ())):
+            raise TypeError(f"path_effects: grid lines take Normal and strokes not offset; "
+                            f"got {type(e).__name__}")
+    return read

@@ -83,6 +83,9 @@ class Axis(AxisUnits, AxisTickStyle, AxisLimits):
         self.label_size = font_points(rcParams["axes.labelsize"])
         self.label_color = colors.to_rgba(rc("axes.labelcolor", "black"))
         self.labelpad = float(rcParams["axes.labelpad"])
+        # how the label clears the tick labels of an x axis: their boxes ("box", as
+        # matplotlib's Axis) or their ink ("ink", as matplotlib's axisartist measures them)
+        self.ticklabel_clearance = "box"
         self.label_position = _SIDES.get(self.name, _SIDES["x"])[0]  # 3D: all are x
         self.label_coords: tuple[float | None, float | None] | None = None
         self.label_loc = "center"

@@ -123,6 +123,19 @@ class TickSet:
                   _outward(lab, axis_name == "x", side) for lab in labels]
         return max(out, self.label_gap() + max(across))
 
+    def ink_reach(self, side: int) -> float:
+        """:meth:`reach` of an x axis's upright labels measured as axisartist measures
+        them: the deepest ink above a baseline and the deepest below it."""
+        labels = [lab for lab in self.labels[side] if lab.visible and lab.text.strip()]
+        out = self.outside(side)
+        if not labels:
+            return out
+        if any(lab.rotation % 360 for lab in labels):
+            return self.reach("x", side)
+        sizes = [textmod.ink_size(lab.text, lab.size, lab.face) for lab in labels]
+        depth = max(h - d for _w, h, d in sizes) + max(d for _w, _h, d in sizes)
+        return max(out, self.label_gap() + depth)
+
 
 def _outward(lab: Label, x: bool, side: int) -> float:
     """The part of an upright tick label beyond its anchor, away from the axes (of its
@@ -196,6 +209,13 @@ class TickLayout:
     def reach(self, side: int) -> float:
         return max(self.major_set.reach(self.axis.name, side),
                    self.minor_set.reach(self.axis.name, side))
+
+    def label_clearance(self, side: int) -> float:
+        """How far beyond the spine the axis label's pad starts (pixels): :meth:`reach`,
+        or the reach of the labels' ink where the axis asks (``ticklabel_clearance``)."""
+        if self.axis.ticklabel_clearance == "ink" and self.axis.name == "x":
+            return max(self.major_set.ink_reach(side), self.minor_set.ink_reach(side))
+        return self.reach(side)
 
     def label_extent(self) -> float:
         """How far labels reach away from the spine on the axis's main side (pixels)."""
@@ -485,7 +505,7 @@ def _draw_offset(ax, axis, ticks: TickLayout, ov) -> None:
 def _label_base(ax, axis, side: int, ticks: TickLayout) -> float:
     """Where the axis label stands across the axis (pixels): past the tick labels of
     ``side`` and the label pad."""
-    reach = ticks.reach(side) + ax.figure.points_to_pixels(axis.labelpad)
+    reach = ticks.label_clearance(side) + ax.figure.points_to_pixels(axis.labelpad)
     return _base(ax, axis, side) + (-1.0 if side == 1 else 1.0) * reach
 
 

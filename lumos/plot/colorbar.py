@@ -27,6 +27,7 @@ from . import ticker
 from .artists import Artist
 from .axes import Axes
 from .bbox import Bbox
+from .cm import ScalarMappable
 from .legend_handles import hatch_spec
 from .scale import NormScale
 from .style import rcParams
@@ -387,8 +388,12 @@ class Colorbar:
         self.long_axis.set_minor_locator(loc)
 
     def add_lines(self, CS, erase: bool = True) -> None:  # noqa: N803
-        """Lines across the bar at a contour set's levels, in its colors and widths."""
-        values, rgba, widths = CS.level_lines()
+        """Lines across the bar at a contour set's levels, in its colors and widths
+        (lumos's set, or matplotlib's drawn by lumos: its public levels, colors and
+        widths, as matplotlib's ``add_lines`` reads them)."""
+        own = getattr(CS, "level_lines", None)
+        values, rgba, widths = own() if own is not None else (
+            CS.levels, CS.to_rgba(CS.cvalues, CS.alpha), CS.get_linewidths())
         entry = (np.asarray(values, float), np.asarray(rgba, float), np.asarray(widths, float))
         self.lines = [entry] if erase else self.lines + [entry]
 
@@ -584,12 +589,44 @@ class _Solids(Artist):
 
 
 def _from_matplotlib(mappable):
-    """A lumos mappable with a matplotlib ScalarMappable's norm, colormap and array."""
-    from .cm import ScalarMappable
+    """A lumos mappable with a matplotlib ScalarMappable's norm, colormap and array (and
+    a matplotlib contour set's levels: :class:`_MatplotlibContours`)."""
+    from matplotlib.contour import ContourSet
 
-    lumos = ScalarMappable(norm=colors.get_norm(mappable.norm),
-                           cmap=colors.get_cmap(mappable.get_cmap()))
+    kind = _MatplotlibContours if isinstance(mappable, ContourSet) else ScalarMappable
+    lumos = kind(norm=colors.get_norm(mappable.norm),
+                 cmap=colors.get_cmap(mappable.get_cmap()))
+    if kind is _MatplotlibContours:
+        lumos.read(mappable)
     array = mappable.get_array()
     if array is not None:
         lumos.set_array(np.ma.filled(np.ma.asarray(array, dtype=float), np.nan))
     return lumos
+
+
+class _MatplotlibContours(ScalarMappable):
+    """A matplotlib contour set's colors as a colorbar reads them (its public levels,
+    layer colors, line widths and extend): blocks between the levels of filled
+    contours, lines across the bar at the levels of line contours, as lumos's own
+    ContourSet gives them."""
+
+    def read(self, cs) -> None:
+        """Take the levels, colors and widths of matplotlib's contour set ``cs``."""
+        self.levels = np.asarray(cs.levels, dtype=float)
+        self.filled = bool(cs.filled)
+        self.extend = str(cs.extend)
+        self.layers = np.asarray(cs.layers, dtype=float)
+        self.rgba = np.asarray(cs.to_rgba(cs.cvalues, cs.alpha), dtype=float).reshape(-1, 4)
+        self.widths = np.resize(np.asarray(cs.get_linewidths(), dtype=float),
+                                len(self.layers))
+
+    def colorbar_blocks(self):
+        from .contour import level_blocks
+
+        return level_blocks(self.levels, self.filled, self.rgba, self.extend, self.cmap)
+
+    def colorbar_extend(self) -> str:
+        return self.extend
+
+    def colorbar_lines(self):
+        return None if self.filled else (self.layers, self.rgba, self.widths)

@@ -304,9 +304,11 @@ class ContourSet(ContourLabeler, Collection, ScalarMappable):
     def set_path_effects(self, effects) -> None:
         """matplotlib's path effects on line contours: ``TickedStroke`` and
         ``withTickedStroke`` (ticks in each line's color and width, ``spacing`` points
-        apart, at ``angle`` degrees: 90 to the left of the way the line runs) and
-        ``Normal``; anything else, or effects on filled contours, is a TypeError."""
-        from .effects import Normal, TickedStroke, read_effects
+        apart, at ``angle`` degrees: 90 to the left of the way the line runs), ``Stroke``
+        and ``withStroke`` (each line drawn ``linewidth`` points wide in ``foreground``
+        under or over it, not offset) and ``Normal``; anything else, or effects on
+        filled contours, is a TypeError."""
+        from .effects import Normal, Stroke, TickedStroke, read_effects
 
         read = read_effects(effects, on="line")
         for e in read:
@@ -315,12 +317,22 @@ class ContourSet(ContourLabeler, Collection, ScalarMappable):
                 raise TypeError("path_effects: ticked strokes on contours are drawn in the "
                                 "lines' own color and width; got linewidth, foreground or "
                                 "alpha")
-            if not isinstance(e, (Normal, TickedStroke)):
-                raise TypeError(f"path_effects: contours take ticked strokes and Normal; "
-                                f"got {type(e).__name__}")
+            if isinstance(e, Stroke) and any(e.offset):
+                raise TypeError(f"path_effects: strokes on contours are not offset; got "
+                                f"offset {e.offset}")
+            if not isinstance(e, (Normal, TickedStroke, Stroke)):
+                raise TypeError(f"path_effects: contours take strokes, ticked strokes and "
+                                f"Normal; got {type(e).__name__}")
         if read and (self.filled or not self.axes.transProjection.frozen().is_linear):
             raise TypeError("path_effects: drawn on line contours of rectilinear axes only; "
                             f"got {effects!r}")
+        strokes = sum(isinstance(e, Stroke) for e in read)
+        styles = len(set(self._level_style))
+        if (1 + strokes) * styles > len(self._groups):
+            # a stroke is one more line visual per line style; the set has one per level
+            raise TypeError(f"path_effects: {strokes} strokes on {styles} line styles need "
+                            f"{(1 + strokes) * styles} line visuals; this contour set has "
+                            f"{len(self._groups)} (one per level)")
         self._path_effects = read
         # the ticks are placed in pixels: rebuilt when the view moves
         self._view_dependent = any(isinstance(e, TickedStroke) for e in read)
@@ -429,7 +441,7 @@ class ContourSet(ContourLabeler, Collection, ScalarMappable):
             fill = (np.concatenate(verts), np.concatenate(faces), np.concatenate(cols)) \
                 if verts else None
             return fill, []
-        lines = []
+        lines, strokes = [], []
         for group in self._groups:
             polys, cs = [], []
             for i, style in enumerate(self._level_style):
@@ -439,9 +451,36 @@ class ContourSet(ContourLabeler, Collection, ScalarMappable):
                     polys.append(self._view(np.c_[to_scale(ax.xaxis, seg[:, 0]),
                                                   to_scale(ax.yaxis, seg[:, 1])]))
                     cs.append(rgba[i])
+            if polys:
+                strokes.append(polys)
             polys, cs = self._effect_lines(polys, cs)
             lines.append((polys, np.asarray(cs).reshape(-1, 4), group[0], group[1]))
-        return None, lines
+        return None, self._with_strokes(lines, strokes)
+
+    def _with_strokes(self, lines: list, polys: list) -> list:
+        """``lines`` (one per line visual) with the strokes of the path effects: each
+        stroke the lines of each style (``polys``) in its own visual, before the lines
+        where the effects draw it first, after them otherwise; the spare visuals (width
+        0) give way to them."""
+        from .effects import Stroke
+        from .line_effects import effect_steps
+
+        steps = effect_steps(self._path_effects)
+        if not any(isinstance(e, Stroke) for e in steps):
+            return lines
+        shown = [entry for entry in lines if entry[0]]
+        at = steps.index("line") if "line" in steps else len(steps)
+
+        def stroked(e):
+            rgba = colors.to_rgba(e.foreground, e.alpha)
+            return [(p, np.tile(rgba, (len(p), 1)), e.linewidth, "-") for p in polys]
+
+        before = [x for e in steps[:at] if isinstance(e, Stroke) for x in stroked(e)]
+        after = [x for e in steps[at:] if isinstance(e, Stroke) for x in stroked(e)]
+        out = before + shown + after
+        # set_path_effects made sure of the room; a restyle since may take it back
+        out = out[:len(lines)]
+        return out + [([], np.zeros((0, 4)), 0.0, "-")] * (len(lines) - len(out))
 
     def data_limits(self):
         return finite_limits_xy(self._x, self._y, self.axes)

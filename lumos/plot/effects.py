@@ -78,13 +78,16 @@ class Shadow:
         self.rho = float(rho)
         self.draws_text = then_text
 
-    def draw(self, ov, fig, s, x, y, size, rgba, ha, va, rotation, face, step=0) -> None:
-        """The shadow at ``step`` of the overlay's order (over the texts before it)."""
+    def shadow_of(self, rgba) -> tuple:
+        """The shadow's color for what has color ``rgba``."""
         if self.color is None:
             r, g, b, _ = rgba
-            color = (r * self.rho, g * self.rho, b * self.rho, self.alpha)
-        else:
-            color = colors.to_rgba(self.color, self.alpha)
+            return (r * self.rho, g * self.rho, b * self.rho, self.alpha)
+        return colors.to_rgba(self.color, self.alpha)
+
+    def draw(self, ov, fig, s, x, y, size, rgba, ha, va, rotation, face, step=0) -> None:
+        """The shadow at ``step`` of the overlay's order (over the texts before it)."""
+        color = self.shadow_of(rgba)
         dx, dy = (fig.points_to_pixels(v) for v in self.offset)
         ov.text(s, x + dx, y + dy, size, color, ha=ha, va=va, rotation=rotation, face=face,
                 step=step)

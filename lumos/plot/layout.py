@@ -87,10 +87,12 @@ class TightLayoutEngine(LayoutEngine):
         self._params = {"pad": 1.08, "h_pad": None, "w_pad": None, "rect": (0, 0, 1, 1)}
         self.set(pad=pad, h_pad=h_pad, w_pad=w_pad, rect=rect)
 
-    def execute(self, fig) -> None:
+    def execute(self, fig, *, settle: bool = True) -> None:
+        """Set the figure's subplot parameters (``settle``: see
+        :func:`tight_subplot_params`)."""
         p = self._params
         kwargs = tight_subplot_params(fig, pad=p["pad"], h_pad=p["h_pad"], w_pad=p["w_pad"],
-                                      rect=p["rect"])
+                                      rect=p["rect"], settle=settle)
         if kwargs:
             fig.subplotpars.update(**kwargs)
             fig.reposition_subplots()
@@ -147,12 +149,15 @@ def make_engine(layout, current=None, **kwargs):
 
 # -- tight layout ---------------------------------------------------------------------------
 def tight_subplot_params(fig, pad: float = 1.08, h_pad=None, w_pad=None,
-                         rect=(0, 0, 1, 1), gridspec=None) -> dict:
+                         rect=(0, 0, 1, 1), gridspec=None, settle: bool = True) -> dict:
     """matplotlib's ``get_tight_layout_figure``: the subplot parameters that leave the
     decorations of every grid axes ``pad`` font sizes of room (an empty dict when the
     grids are incompatible or the room does not fit, with a warning). ``gridspec``: only
     the axes of that grid (``GridSpec.tight_layout``); ``rect`` entries may be None
-    (that side's margin as the decorations need)."""
+    (that side's margin as the decorations need). ``settle``: the room of insets beside
+    an axes follows the boxes the parameters make (the layout engine's, settled over
+    draws); False: measured once where the boxes are now (a ``tight_layout()`` call,
+    one pass in matplotlib)."""
     groups: dict = {}
     for ax, spec in _tight_axes(fig):
         ss = spec.get_topmost_subplotspec()
@@ -178,6 +183,11 @@ def tight_subplot_params(fig, pad: float = 1.08, h_pad=None, w_pad=None,
                       slice(ss.colspan.start * dc, ss.colspan.stop * dc)))
     rooms = [_tight_room(fig, ss, axes) for ss, axes in groups.items()]
     shape = (max_rows, max_cols)
+    if not settle:  # the room of the blocks where they are now, for both passes
+        now = [None if r is None else r(c)
+               for r, c in zip(rooms, _cells(fig, specs, {}), strict=True)]
+        rooms = [None if r is None else _fixed_room(m) for r, m in zip(rooms, now,
+                                                                       strict=True)]
     kwargs = _tight_settled(fig, shape, spans, specs, rooms, pad, h_pad, w_pad, None)
     if kwargs and tuple(rect) != (0, 0, 1, 1):
         left, bottom, right, top = rect
@@ -236,6 +246,15 @@ def _tight_room(fig, ss, axes):
         return np.max([static, *found], axis=0)
 
     room.moves = bool(moving)
+    return room
+
+
+def _fixed_room(margins: np.ndarray):
+    """A room (as :func:`_tight_room` makes) that is ``margins`` wherever the box is."""
+    def room(cell):
+        return margins
+
+    room.moves = False
     return room
 
 

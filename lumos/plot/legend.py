@@ -23,12 +23,14 @@ from . import validate
 from .artists import check_picker
 from .bbox import Bbox
 from .containers import Container
+from .effects import Stroke, TickedStroke, read_effects
 from .fonts import FontProperties
 from .legend_best import best_location
 from .legend_draw import draw_handle
 from .legend_handles import entry_handle, is_line_handle
 from .legend_lines import LegendLine
 from .legend_text import LegendText
+from .line_effects import effect_steps
 from .patch_style import rc
 from .snapping import pixel_snap, snap_pixel
 from .style import rcParams
@@ -131,6 +133,7 @@ class Legend:
         self.frameon = bool(rc("legend.frameon", True) if frameon is None else frameon)
         self.fancybox = bool(rc("legend.fancybox", True) if fancybox is None else fancybox)
         self.shadow = bool(rc("legend.shadow", False) if shadow is None else shadow)
+        self.frame_effects: list = []  # legend.legendPatch.set_path_effects
         # matplotlib's: a shadowed legend's frame is opaque unless framealpha is given;
         # rcParams' None (the 'classic' style) keeps the colors' own alpha
         self.framealpha = 1.0 if framealpha is None and (
@@ -511,9 +514,29 @@ class Legend:
             shadow = (0.0, 0.0, 0.0, 0.5)
             for tri in _round_rect(x + px(2), y - px(2), width, height, radius):
                 ov.polygon(tri, shadow)
-        for tri in _round_rect(x, y, width, height, radius):
-            ov.polygon(tri, face)
-        ov.line(_round_outline(x, y, width, height, radius), edge, px(self.frame_linewidth))
+        lw = px(self.frame_linewidth)
+        # the effects in order, "line" where the frame itself is drawn
+        for step in effect_steps(self.frame_effects) if self.frame_effects else ["line"]:
+            if step == "line":
+                for tri in _round_rect(x, y, width, height, radius):
+                    ov.polygon(tri, face)
+                ov.line(_round_outline(x, y, width, height, radius), edge, lw)
+                continue
+            dx, dy = (px(v) for v in step.offset)
+            if isinstance(step, Stroke):  # the face with a wide edge: the edge's outer half
+                # and the face within its inner half, as polygons, so that what comes
+                # after (the frame) lies over it
+                half = px(step.linewidth) / 2
+                for tri in _round_rect(x + dx - half, y + dy - half, width + 2 * half,
+                                       height + 2 * half, radius + half if radius else 0.0):
+                    ov.polygon(tri, colors.to_rgba(step.foreground, step.alpha))
+                if width > 2 * half and height > 2 * half:
+                    for tri in _round_rect(x + dx + half, y + dy + half, width - 2 * half,
+                                           height - 2 * half, max(radius - half, 0.0)):
+                        ov.polygon(tri, face)
+            else:  # SimplePatchShadow: the face's
+                for tri in _round_rect(x + dx, y + dy, width, height, radius):
+                    ov.polygon(tri, step.shadow_of(face))
 
     def draw(self, ov) -> None:
         if not self._shown():
@@ -612,6 +635,21 @@ class LegendFrame:
 
     def set_visible(self, visible: bool) -> None:
         self.legend.frameon = bool(visible)
+
+    def set_path_effects(self, path_effects) -> None:
+        """matplotlib's path effects on the frame: ``Normal``, ``Stroke`` /
+        ``withStroke`` and ``SimplePatchShadow`` / ``withSimplePatchShadow``; ticked
+        strokes and line shadows are a TypeError."""
+        effects = read_effects(path_effects, on="patch")
+        for e in effects:
+            if isinstance(e, TickedStroke) or getattr(e, "line", False):
+                raise TypeError(f"path_effects: lumos draws no {type(e).__name__} on a "
+                                "legend's frame (it draws Normal, Stroke and patch shadows)")
+        self.legend.frame_effects = effects
+
+    def get_path_effects(self) -> list:
+        """The frame's path effects (lumos's objects standing for matplotlib's)."""
+        return list(self.legend.frame_effects)
 
 
 def _anchor(bbox_to_anchor, bbox_transform, ax):

@@ -42,6 +42,7 @@ def adapt(obj, ax, method: str):
     """The lumos artist drawing matplotlib's ``obj`` on ``ax`` (via ``method``, one of
     add_patch, add_collection, add_line, add_artist, add_image)."""
     from matplotlib import collections as mcoll
+    from matplotlib import contour as mcontour
     from matplotlib import image as mimage
     from matplotlib import lines as mlines
     from matplotlib import patches as mpatches
@@ -51,7 +52,8 @@ def adapt(obj, ax, method: str):
                    mpatches.Arrow, mpatches.Annulus)
     collection_kinds = (mcoll.LineCollection, mcoll.PolyCollection, mcoll.PatchCollection,
                         mcoll.PathCollection, mcoll.CircleCollection,
-                        mcoll.RegularPolyCollection, mcoll.EllipseCollection)
+                        mcoll.RegularPolyCollection, mcoll.EllipseCollection,
+                        mcontour.ContourSet)
     wants = {"add_patch": mpatches.Patch, "add_collection": mcoll.Collection,
              "add_line": mlines.Line2D}.get(method)
     if wants is not None and not isinstance(obj, wants):
@@ -80,6 +82,10 @@ def adapt(obj, ax, method: str):
     if isinstance(obj, mcoll.Collection):
         if not isinstance(obj, collection_kinds) or isinstance(obj, mcoll.QuadMesh):
             raise _unsupported(obj, method)
+        if isinstance(obj, mcontour.ContourSet):
+            # its own rule, which Artist.get_transform skips: no transform given is its
+            # axes' transData (set on the object by this first call)
+            obj.get_transform()
         cls = MatplotlibLineCollection if isinstance(obj, mcoll.LineCollection) \
             else MatplotlibCollection
         _added_to(obj, ax, method)

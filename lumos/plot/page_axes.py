@@ -222,7 +222,8 @@ class AxesDecor:
         """Hand what was drawn to the visuals (uploading only what changed since the
         last frame); ``record`` (or None) is what a page needs to draw them anew, and
         ``parts`` other visuals of the axes it recomputes ({"grid": the grid line,
-        "patch": the polar wedge})."""
+        "patch": the polar wedge}; "name#k": another visual of part "name", drawn as
+        it with its own color and width: a grid line's path-effect stroke)."""
         for w, (pts, cols) in self._segments.items():
             line = self.lines.get(w)
             if line is None:  # a width the record did not announce
@@ -276,7 +277,7 @@ class AxesDecor:
                 visual.follow_records = self.view_record
                 continue
             visual.follow = None if self.record is None else {
-                "kind": "axes", "record": self.id, "part": part}
+                "kind": "axes", "record": self.id, "part": part.split("#")[0]}
             visual.follow_records = None if self.record is None else self.records
         self.commits += 1
 

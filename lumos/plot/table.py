@@ -15,6 +15,7 @@ from . import text as textmod
 from . import validate
 from .artists import Artist
 from .fonts import FontProperties
+from .snapping import pixel_snap, snap_pixel
 from .style import rcParams
 
 _EDGES = "BRTL"
@@ -233,11 +234,10 @@ class Table(Artist):
             raise ValueError(f"bbox: got {bbox!r}, expected (left, bottom, width, height)")
         self._bbox = None if bbox is None else tuple(float(v) for v in
                                                      getattr(bbox, "bounds", bbox))
+        # cell sizes are axes fractions (heights from the font size and the axes' height
+        # when the table was made): a later layout scales them with the axes, as
+        # matplotlib's (font_table: taller rows after tight_layout)
         self._cells: dict[tuple[int, int], Cell] = {}
-        # cell heights are axes fractions of the axes as tall as it was when the table
-        # was made (matplotlib's fixed layout): later layouts keep their pixel height
-        self._height_ref = max(ax.box[3], 1.0)
-        self._stretch = 1.0
         self._edges = "closed"
         self._auto_columns: list[int] = []
         self._auto_font = True
@@ -324,19 +324,18 @@ class Table(Artist):
                 fontsize = min(fontsize, size)
             for c in self._cells.values():
                 c.set_fontsize(fontsize)
-        stretch = self._stretch = self._height_ref / max(ax.box[3], 1.0)
-        self._align(stretch)
+        self._align()
         grid = [c for (r, k), c in self._cells.items() if r >= 0 and k >= 0]
         if not grid:
             return
         left = min(c.get_x() for c in grid)
         bottom = min(c.get_y() for c in grid)
         w = max(c.get_x() + c.get_width() for c in grid) - left
-        h = max(c.get_y() + c.get_height() * stretch for c in grid) - bottom
+        h = max(c.get_y() + c.get_height() for c in grid) - bottom
         if self._bbox is not None:
             rl, rb, rw, rh = self._bbox
             self.scale(rw / w, rh / h)
-            self._align(stretch)
+            self._align()
             ox, oy = rl - left, rb - bottom
         else:
             ox, oy = self._loc_offset(self._loc, left, bottom, w, h)
@@ -344,11 +343,11 @@ class Table(Artist):
             c.set_x(c.get_x() + ox)
             c.set_y(c.get_y() + oy)
 
-    def _align(self, stretch: float = 1.0) -> None:
+    def _align(self) -> None:
         widths: dict[int, float] = {}
         heights: dict[int, float] = {}
         for (row, col), c in self._cells.items():
-            heights[row] = max(heights.get(row, 0.0), c.get_height() * stretch)
+            heights[row] = max(heights.get(row, 0.0), c.get_height())
             widths[col] = max(widths.get(col, 0.0), c.get_width())
         lefts, x = {}, 0.0
         for col in sorted(widths):
@@ -401,12 +400,16 @@ class Table(Artist):
             cell = self._cells[key]
             if not cell.get_visible():
                 continue
-            top = cell.get_y() + cell.get_height() * self._stretch
-            (x0, y0), (x1, y1) = ax.transAxes.forward(np.array([
-                [cell.get_x(), cell.get_y()], [cell.get_x() + cell.get_width(), top]]))
+            (x0, y0), (x1, y1) = self._cell_pixels(cell)
+            lw = fig.points_to_pixels(cell.get_linewidth())
+            # a cell is a rectilinear patch: Agg snaps its corners to the pixel grid
+            snap = pixel_snap(fig, lw if cell.get_edgecolor()[3] > 0 else 0.0)
+            if snap is not None:
+                offset, h = snap
+                x0, x1 = (snap_pixel(v, offset) for v in (x0, x1))
+                y0, y1 = (snap_pixel(v, offset, h) for v in (y0, y1))
             if cell._fill and cell.get_facecolor()[3] > 0:
                 ov.rect(x0, y0, x1 - x0, y1 - y0, cell.get_facecolor())
-            lw = fig.points_to_pixels(cell.get_linewidth())
             corners = {"B": [(x0, y0), (x1, y0)], "R": [(x1, y0), (x1, y1)],
                        "T": [(x1, y1), (x0, y1)], "L": [(x0, y1), (x0, y0)]}
             if lw > 0 and cell.get_edgecolor()[3] > 0:
@@ -417,6 +420,33 @@ class Table(Artist):
                   "right": x0 + (x1 - x0) * (1 - cell.PAD)}[t.ha]
             ov.text(t.text, xt, (y0 + y1) / 2, fig.points_to_pixels(t.fontsize), t.color,
                     ha=t.ha, va="center", bold=t.bold, face=t.face())
+
+    def _cell_pixels(self, cell: Cell) -> np.ndarray:
+        """The cell's lower left and upper right corners in figure pixels."""
+        x, y = cell.get_x(), cell.get_y()
+        return self.axes.transAxes.forward(np.array(
+            [[x, y], [x + cell.get_width(), y + cell.get_height()]]))
+
+    def counts_in_layout(self) -> bool:
+        """Whether layouts make room for the table: shown, as matplotlib's tight box
+        counts a table (not clipped to the axes)."""
+        return self._visible and bool(self._cells)
+
+    def layout_room(self) -> list:
+        """Where the table reaches beyond its axes' box: (px, py, reach) for the
+        corners of its cells' extent, each anchored at the nearest point of the box
+        with what lies beyond it in pixels, measured where the box is now (hidden cells
+        and the edges' width as matplotlib's window extent of the cells: the one
+        counted, the other not). matplotlib's tight layout measures the table once, so
+        the part of it in axes fractions does not follow the new box either."""
+        self._update_positions()
+        corners = np.concatenate([self._cell_pixels(c) for c in self._cells.values()])
+        bx, by, bw, bh = self.axes.box
+        (x0, y0), (x1, y1) = corners.min(axis=0), corners.max(axis=0)
+        ax0, ay0 = min(max(x0, bx), bx + bw), min(max(y0, by), by + bh)
+        ax1, ay1 = min(max(x1, bx), bx + bw), min(max(y1, by), by + bh)
+        return [(float(ax0), float(ay0), (float(ax0 - x0), 0.0, float(ay0 - y0), 0.0)),
+                (float(ax1), float(ay1), (0.0, float(x1 - ax1), 0.0, float(y1 - ay1)))]
 
     def data_limits(self):
         return None

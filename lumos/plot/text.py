@@ -6,8 +6,8 @@ from __future__ import annotations
 import math
 from functools import lru_cache
 
-from ..visuals.fonts import hinting
-from ..visuals.mathtext import extent_rich, line_baselines
+from ..visuals.fonts import get_font, hint_for, hinting, line_ink
+from ..visuals.mathtext import extent_rich, line_baselines, parse
 from .style import font_points
 
 #: matplotlib's short and alternative names of Text properties
@@ -43,6 +43,18 @@ def _measure(text: str, size_px: float, bold: bool, face: str | None, spacing: s
     if not text:
         return 0.0, 0.0, 0.0
     return extent_rich(str(text), size_px, bold=bold, face=face, line_spacing=spacing)
+
+
+def ink_size(text: str, size_px: float, face: str | None = None
+             ) -> tuple[float, float, float]:
+    """(width, height, descent) of a label as matplotlib's axisartist measures tick
+    labels (Agg's ``get_text_width_height_descent``): a plain line's hinted ink, a math
+    or multi-line label's box (``face``: a bundled face name or a font file)."""
+    w, h, d = measure(text, size_px, face=face)
+    if "\n" in text or parse(text) is not None:
+        return w, h, d
+    ascent, descent = line_ink(get_font(face=face), text, hint_for(size_px))
+    return w, (ascent + descent) * size_px, descent * size_px
 
 
 def baselines(text: str, size_px: float, face: str | None = None,

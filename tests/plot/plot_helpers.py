@@ -1,9 +1,10 @@
 """Helpers the plot tests share: a small lumos figure, the pixel under a point, the
 strings a figure draws, matplotlib's tick labels as lumos writes them, and blue/red
-classes of a picture (path effects' tests)."""
+classes of a picture (path effects' tests), a figure's PNG as an array."""
 
 from __future__ import annotations
 
+import io
 import re
 
 import numpy as np
@@ -71,3 +72,15 @@ def both_libraries(make) -> list:
         out.append(make(fig))
         pyplot.close(fig)
     return out
+
+
+def png_pixels(fig, pyplot) -> np.ndarray:
+    """``fig`` (of ``pyplot``: lumos's or matplotlib's) saved as a PNG, then closed: its
+    RGB pixels as floats."""
+    from PIL import Image
+
+    buf = io.BytesIO()
+    fig.savefig(buf, format="png")
+    pyplot.close(fig)
+    buf.seek(0)
+    return np.asarray(Image.open(buf).convert("RGB"), dtype=float)

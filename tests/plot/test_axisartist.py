@@ -312,3 +312,29 @@ def test_tick_labels_across_the_line_match_matplotlibs_picture():
     inside = (slice(25, 138), slice(66, 220))
     counts = [int(ink(a[inside]).sum()) for a in (m, lu)]
     assert abs(counts[0] - counts[1]) <= 0.2 * counts[0], counts  # measured 411, 402
+
+
+@pytest.mark.parametrize("ticks", [None, ["0.0", "jog"]])
+def test_axis_labels_clear_the_tick_labels_ink_as_axisartist(ticks):
+    """axisartist puts an x label its pad past the tick labels' ink (Agg's text
+    metrics: digits have no descent), not past their layout boxes: the label 4 px
+    higher than lumos put it (gallery demo_parasite_axes, simple_axisline)."""
+    def make(plt, cls):
+        fig = plt.figure(figsize=(4, 3))
+        ax = fig.add_subplot(axes_class=cls)
+        ax.set_xlabel("Distance")
+        ax.set_ylabel("Density")
+        if ticks is not None:
+            ax.set_xticks([0.2, 0.8], ticks)
+        return fig, ax
+
+    mfig, max_ = make(mplt, maa.Axes)
+    mfig.canvas.draw()
+    renderer = mfig.canvas.get_renderer()
+    fig, ax = make(lplt, laa.Axes)
+    fig.draw()
+    for label, side in ((ax.xaxis.label, "bottom"), (ax.yaxis.label, "left")):
+        want = max_.axis[side].label.get_window_extent(renderer)
+        got = label.get_window_extent()
+        assert got.bounds == pytest.approx(want.bounds, abs=0.5), side
+    lplt.close(fig)

@@ -247,7 +247,10 @@ def test_contour_ticked_stroke_adds_ticks_in_the_line_color():
     png2 = np.asarray(fig.canvas.render())
     red2 = (png2[..., 0] > 200) & (png2[..., 1] < 80)
     assert red.sum() > 1.5 * red2.sum()  # the ticks are drawn, in the line's color
-    with pytest.raises(TypeError, match="ticked strokes and Normal"):
+    with pytest.raises(TypeError, match="ticked strokes and Normal; got Shadow"):
+        cs.set_path_effects([patheffects.withSimplePatchShadow()])
+    # a stroke is a line visual more per line style: one level has none to spare
+    with pytest.raises(TypeError, match="need 2 line visuals"):
         cs.set_path_effects([patheffects.withStroke(linewidth=3, foreground="w")])
     with pytest.raises(TypeError, match="own color and width"):
         cs.set_path_effects([patheffects.withTickedStroke(linewidth=3)])

@@ -1023,3 +1023,43 @@ def test_constrained_room_of_an_unclipped_patch_is_matplotlibs_first_draw():
     ours = np.array(_lumos_boxes_in_figure(_unclipped_divider))
     theirs = np.array(_boxes(mplt, _unclipped_divider))
     np.testing.assert_allclose(ours, theirs, atol=0.1)
+
+
+def _aspect_insets_tight(plt, gridspec: bool = False):
+    """matplotlib's gallery plot_streamplot (figure 2): equal-aspect axes, each with an
+    equal-aspect inset reaching above it, then one tight_layout call."""
+    fig, axs = plt.subplots(3, 1, figsize=(6, 14))
+    th = np.linspace(0, 2 * np.pi, 100)
+    for ax in axs:
+        ins = ax.inset_axes([0.0, 0.7, 0.3, 0.35])
+        for a in (ax, ins):
+            a.fill(np.cos(th), np.sin(th), color="w", ec="k")
+            a.set_xlim(-2, 2)
+            a.set_aspect("equal")
+        ins.set_xlim(-1.2, -0.7)
+        ins.set_ylim(-0.8, -0.4)
+        ins.set_xticks(())
+        ins.set_yticks(())
+        ax.set_ylim(-1.5, 1.5)
+        ax.axis("off")
+    if gridspec:
+        axs[0].get_subplotspec().get_gridspec().tight_layout(fig)
+    else:
+        fig.tight_layout()
+    return fig, axs
+
+
+@pytest.mark.parametrize("gridspec", [False, True])
+def test_tight_layout_call_measures_insets_once_with_their_own_aspect(gridspec):
+    """A tight_layout() call is one pass in matplotlib: an inset's room is measured
+    where its parent's box is now, and the inset shrunk to its own aspect reaches less
+    far than its bounds (before: the insets' room followed the new boxes, with the
+    bounds' full height, and every axes sat 2.4 px low, the top margin 4.8 px too big:
+    34.9 mean abs diff on the gallery figure)."""
+    fig, axs = _aspect_insets_tight(lplt, gridspec)
+    mfig, maxs = _aspect_insets_tight(mplt, gridspec)
+    mfig.canvas.draw()
+    fig.draw()
+    for ax, max_ in zip(axs, maxs, strict=True):
+        assert ax.get_position().bounds == pytest.approx(max_.get_position().bounds,
+                                                         abs=0.2 / 1400)

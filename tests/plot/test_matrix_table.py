@@ -6,7 +6,7 @@ from __future__ import annotations
 import matplotlib
 import numpy as np
 import pytest
-from plot_helpers import px, small  # tests/plot/plot_helpers.py
+from plot_helpers import png_pixels, px, small  # tests/plot/plot_helpers.py
 
 import lumos.pyplot as plt
 from lumos import colors
@@ -91,7 +91,7 @@ def test_table_cells_like_matplotlib():
     img = fig.render()
     cell = t[1, 1]
     x = cell.get_x() + cell.get_width() / 2
-    y = cell.get_y() + cell.get_height() * t._stretch / 2
+    y = cell.get_y() + cell.get_height() / 2
     fx, fy = ax.transAxes.forward(np.array([[x, y]]))[0]
     rgb = img[int(img.shape[0] - fy), int(fx) + 2, :3] / 255.0
     assert np.allclose(rgb, (1, 0, 0), atol=0.1)
@@ -101,6 +101,48 @@ def test_table_cells_like_matplotlib():
         ax.table(cellText=[["1"]], rowLabels=["a", "b"])
     with pytest.raises(ValueError, match="loc"):
         ax.table(cellText=[["1"]], loc="somewhere")
+
+
+def test_table_is_laid_out_as_matplotlib_lays_it_out():
+    """matplotlib's gallery font_table: tight_layout makes room for the row labels
+    outside the axes (measured once, where the axes stand), and the rows, axes
+    fractions, grow with the axes (47.8 mean abs diff to matplotlib's picture before:
+    the axes 9 px too far left and the rows 2 px short)."""
+    def make(pyplot):
+        fig, ax = pyplot.subplots(figsize=(8, 4))
+        ax.set_axis_off()
+        t = ax.table(cellText=[["a"] * 16] * 16, rowLabels=["00"] * 16,
+                     colLabels=list("0123456789ABCDEF"), loc="upper left")
+        fig.tight_layout()
+        return fig, ax, t
+
+    fig, ax, t = make(plt)
+    mfig, max_, mt = make(mplt)
+    mfig.canvas.draw()
+    assert ax.get_position().bounds == pytest.approx(max_.get_position().bounds, abs=1e-3)
+    fig.render()
+    renderer = mfig.canvas.get_renderer()
+    for key in [(0, 0), (1, -1), (16, 15)]:
+        (x0, y0), (x1, y1) = t._cell_pixels(t[key])
+        want = mt[key].get_window_extent(renderer)
+        assert (x0, y0, x1, y1) == pytest.approx(
+            (want.x0, want.y0, want.x1, want.y1), abs=0.5), key
+
+
+def _table_picture(pyplot) -> np.ndarray:
+    fig, ax = pyplot.subplots(figsize=(4, 2), dpi=100)
+    ax.set_axis_off()
+    ax.table(cellText=[[""] * 6] * 5, rowLabels=["r"] * 5, colLabels=list("abcdef"),
+             rowColours=["palegreen"] * 5, cellColours=[[".95"] * 6] * 5, loc="upper left")
+    fig.tight_layout()
+    return png_pixels(fig, pyplot)
+
+
+def test_table_cells_snap_to_pixels_as_agg():
+    """A cell is a rectilinear patch, its corners on the pixel grid as Agg snaps them:
+    the edges where matplotlib draws them (mean abs diff 8.9 unsnapped, 1.7 snapped;
+    gallery font_table 13.4 -> 5.6)."""
+    assert np.abs(_table_picture(plt) - _table_picture(mplt)).mean() < 3.0
 
 
 @pytest.mark.parametrize("kw", [{"uplims": True}, {"lolims": True, "capsize": 3},
