@@ -10,9 +10,10 @@ from .. import primitives as prim
 from ..scene import Canvas
 from ..scene.cameras import PanZoomCamera
 from ..visuals import Line, Text
-from ..visuals.fonts import check_text, layout_outline
+from ..visuals.fonts import check_text
 from ..visuals.glyphs import BASE_SIZE, SPREAD, get_atlas
 from ..visuals.mathtext import rich_layout
+from ..visuals.text_outline import layout_outline
 from .fonts import face_or_default
 from .reach import Reach
 

@@ -19,10 +19,11 @@ import numpy as np
 from ..gpu.resources import Texture
 from ..path import extents, flatten
 from ..primitives import Path
-from .fonts import get_font, layout_outline
+from .fonts import get_font
 from .marker_shapes import ring_corners
 from .mathtext import rich_layout
 from .mathtext_parser import parse
+from .text_outline import layout_outline
 
 __all__ = ["MarkerOutline", "regular_marker", "text_marker", "vertex_marker"]
 

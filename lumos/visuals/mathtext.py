@@ -3,7 +3,7 @@
 :func:`rich_layout` lays out text whose lines may hold math; :func:`layout_rich` is a
 drop-in for :func:`.glyphs.layout` (the same arguments, the same ``(quads, uvs)`` arrays
 of the SDF atlas), and the vector devices read the layout's glyphs and rules through
-:func:`.fonts.text_primitives`. Text between unescaped ``$`` pairs is typeset as math,
+:func:`.text_outline.text_primitives`. Text between unescaped ``$`` pairs is typeset as math,
 matplotlib-style: ``x^2``, ``x_{ij}``, ``\\frac{a}{b}``, ``\\sqrt{x}``, Greek letters,
 common operators and symbols, ``\\mathrm{..}``/``\\text{..}``, ``\\, \\; \\quad``, ``\\$``,
 and ``-`` as a real minus sign; matplotlib's other symbol names, font switches

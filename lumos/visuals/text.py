@@ -38,10 +38,10 @@ from .fonts import (
     compositions,
     hint_for,
     hinting,
-    text_primitives,
 )
 from .glyphs import BASE_SIZE, SDF_EDGE, SPREAD, atlas_cells, get_atlas, rule_cell
 from .mathtext import extent_rich, rich_layout
+from .text_outline import text_primitives
 
 _TEMPLATE = ShaderTemplate(
     vertex=glsl.SCREEN + """

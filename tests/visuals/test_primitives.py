@@ -305,7 +305,8 @@ def test_mesh_triangles_flat_and_gouraud():
 # -- text -------------------------------------------------------------------------------
 @pytest.mark.parametrize("rotation", [0.0, 30.0])
 def test_glyph_runs_cover_the_gl_glyphs(rotation):
-    from lumos.visuals.fonts import get_font, rotation_matrix
+    from lumos.visuals.fonts import get_font
+    from lumos.visuals.text_outline import rotation_matrix
 
     t = visuals.Text(["Hello AV", r"$x^2_i + \frac{a}{b}$"], pos=[[0.5, 0.7], [0.5, 0.3]],
                      font_size=22, color="black", rotation=rotation)
