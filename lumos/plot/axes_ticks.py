@@ -389,11 +389,14 @@ class TickingMixin:
         :meth:`_grid_lines`), one per Stroke of its path effects (made on first use;
         those beyond hidden)."""
         from ..visuals import Line
-        from .effects import Stroke
 
         axis = (self.xaxis, self.yaxis)[slot // 2]
         effects = getattr(axis, ("major", "minor")[slot % 2]).grid.get("path_effects", [])
-        n = sum(isinstance(e, Stroke) for e in effects)
+        n = 0
+        if effects:  # the effects module only where a grid has some (a cold line's save)
+            from .effects import Stroke
+
+            n = sum(isinstance(e, Stroke) for e in effects)
         pool = self.__dict__.setdefault("_grid_stroke_pools", [[], [], [], []])[slot]
         while len(pool) < n:
             stroke = Line(width=1.0)
