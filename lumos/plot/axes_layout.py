@@ -224,18 +224,22 @@ class AxesLayout:
         stays put when the box moves (its bounds given in axes fraction or data); None
         for an inset located otherwise."""
         locator = inset.get_axes_locator()
+        # a colorbar's locator shrinks the box of the inset locator it wraps (its
+        # extend triangles fill the rest): the inset's box is that, shrunk
+        shrink = getattr(locator, "shrink", lambda box: box)
+        locator = getattr(locator, "wrapped", locator)
         if not isinstance(locator, _TransformedBoundsLocator):
             return None
         x, y, w, h = locator.bounds
         if locator.transform is self.transAxes:
-            return Bbox.from_bounds(x, y, w, h)
+            return shrink(Bbox.from_bounds(x, y, w, h))
         bx, by, bw, bh = self.box
         if locator.transform is not self.transData or bw <= 0 or bh <= 0:
             return None
         (x0, y0), (x1, y1) = np.asarray(self.transData.transform([[x, y], [x + w, y + h]]),
                                         dtype=float)
-        return Bbox.from_extents((x0 - bx) / bw, (y0 - by) / bh, (x1 - bx) / bw,
-                                 (y1 - by) / bh)
+        return shrink(Bbox.from_extents((x0 - bx) / bw, (y0 - by) / bh, (x1 - bx) / bw,
+                                        (y1 - by) / bh))
 
     # -- aspect -----------------------------------------------------------------------
     def set_anchor(self, anchor, share: bool = False) -> None:
