@@ -311,7 +311,7 @@ class Figure(FigureSaving, FigureStacking, FigureBase):
         self._prepare_layout()
         # one pass, as matplotlib's: the decorations measured where the axes are now
         # (a second pass, with the tick labels of the new boxes, may differ by 10+ px)
-        engine.execute(self, settle=False)
+        engine.execute(self)
         self._update_boxes()
         self._layout_engine = PlaceholderLayoutEngine(True, True)
 
