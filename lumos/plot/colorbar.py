@@ -437,8 +437,8 @@ class Colorbar:
         self.sync()
 
     def extend_box(self, pos: Bbox) -> Bbox:
-        """``pos`` (a box in any coordinates) shrunk along the bar to leave the extend
-        triangles room in it, as matplotlib's colorbar axes locator shrinks it."""
+        """``pos`` (figure fraction) shrunk along the bar to leave the extend triangles
+        room in it, as matplotlib's colorbar axes locator shrinks it."""
         lo, hi = self._ext()
         if not (lo or hi):
             return pos
@@ -592,11 +592,6 @@ class _ExtendLocator:
         pos = ax.get_position(original=True) if self.wrapped is None else \
             as_bbox(self.wrapped(ax, renderer), "the axes locator's position")
         self.colorbar.fit_box_aspect()
-        return self.shrink(pos)
-
-    def shrink(self, pos: Bbox) -> Bbox:
-        """The bar's box in ``pos``, the box the wrapped locator gives (any
-        coordinates: an inset's in its parent's fraction)."""
         return self.colorbar.extend_box(pos)
 
     def get_subplotspec(self):
