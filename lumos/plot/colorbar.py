@@ -432,10 +432,6 @@ class Colorbar:
             return 1.0 / (len(b) - 1), 1.0 / (len(b) - 1)
         return (b[1] - b[0]) / (b[-1] - b[0]), (b[-1] - b[-2]) / (b[-1] - b[0])
 
-    def update(self) -> None:
-        """Before a frame, after the layout: limits, ramp or blocks from the mappable."""
-        self.sync()
-
     def extend_box(self, pos: Bbox) -> Bbox:
         """``pos`` (figure fraction) shrunk along the bar to leave the extend triangles
         room in it, as matplotlib's colorbar axes locator shrinks it."""

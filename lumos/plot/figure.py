@@ -419,7 +419,7 @@ class Figure(FigureSaving, FigureStacking, FigureBase):
         try:
             self._layout()
             for cb in self.colorbars:
-                cb.update()
+                cb.sync()
             self._stack_axes_views()
             for ax in self._every_axes():
                 ax.notify_limits()  # autoscaling and aspects may have moved them
