@@ -220,22 +220,22 @@ class AxesLayout:
         return inset
 
     def inset_fractions(self, inset) -> Bbox | None:
-        """Where ``inset`` (one of ``child_axes``) sits in this axes' fraction, which
-        stays put when the box moves (its bounds given in axes fraction or data); None
-        for an inset located otherwise."""
+        """Where ``inset`` (one of ``child_axes``) stands now in this axes' fraction:
+        its box (after its own aspect, and a colorbar's shortening for its extends) in
+        this axes' box; None for an inset not placed in this axes' fraction or data
+        (``inset_axes``)."""
         locator = inset.get_axes_locator()
-        if not isinstance(locator, _TransformedBoundsLocator):
+        # a colorbar's locator wraps the inset locator (it shortens the box it gives)
+        locator = getattr(locator, "wrapped", locator)
+        if not isinstance(locator, _TransformedBoundsLocator) or not (
+                locator.transform is self.transAxes or locator.transform is self.transData):
             return None
-        x, y, w, h = locator.bounds
-        if locator.transform is self.transAxes:
-            return Bbox.from_bounds(x, y, w, h)
         bx, by, bw, bh = self.box
-        if locator.transform is not self.transData or bw <= 0 or bh <= 0:
+        if bw <= 0 or bh <= 0:
             return None
-        (x0, y0), (x1, y1) = np.asarray(self.transData.transform([[x, y], [x + w, y + h]]),
-                                        dtype=float)
-        return Bbox.from_extents((x0 - bx) / bw, (y0 - by) / bh, (x1 - bx) / bw,
-                                 (y1 - by) / bh)
+        x, y, w, h = inset.box
+        return Bbox.from_extents((x - bx) / bw, (y - by) / bh, (x + w - bx) / bw,
+                                 (y + h - by) / bh)
 
     # -- aspect -----------------------------------------------------------------------
     def set_anchor(self, anchor, share: bool = False) -> None:

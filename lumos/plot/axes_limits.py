@@ -143,10 +143,16 @@ class AxesLimits:
         self._view_read()
 
     def _view_read(self) -> None:
-        """The view was read (a draw, ``get_xlim``, ``set_xlim`` ...): fits asked for
-        are made, so later additions that ask none keep the view, as matplotlib's
-        ``viewLim`` unstales both axes when read."""
-        self.xaxis.limits.pending = self.yaxis.limits.pending = False
+        """The view was read (a draw, ``get_xlim``, ``set_xlim``, ``set_xticks`` ...):
+        fits asked for are made, so later additions that ask none keep the view, and
+        the view stays as it is until a fit is asked for (held), as matplotlib's
+        ``viewLim`` unstales both axes when read: a draw later fits no anew, under
+        another ``axes.autolimit_mode`` or another locator (the 'classic' style's
+        round limits of a bar chart whose ``set_xticks`` read the view in the style's
+        context, drawn after it)."""
+        for axis in (self.xaxis, self.yaxis):
+            axis.limits.pending = False
+            axis.limits.held = True
 
     def autoscale(self, enable: bool | None = True, axis: str = "both",
                   tight: bool | None = None) -> None:

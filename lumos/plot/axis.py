@@ -376,6 +376,7 @@ class Axis(AxisUnits, AxisTickStyle, AxisLimits):
         if not values.size:
             return
         self.axes._autoscale(keep_held=True)  # the view as it is now: pending fits made
+        self.axes._view_read()  # and kept (matplotlib's set_ticks reads the view)
         lo, hi = self.get_view_interval()
         new = (min(lo, float(values.min())), max(hi, float(values.max())))
         if new == (lo, hi):

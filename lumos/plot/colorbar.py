@@ -14,7 +14,8 @@ positions values where their colors are. Discrete mappables (a BoundaryNorm, con
 sets) draw one block per bin, evenly spaced as matplotlib does (``spacing='uniform'``)
 or by value (``'proportional'``). ``extend`` ('min', 'max', 'both'; by default the
 mappable's) adds triangles in the under/over colors beyond the ends: the bar's box
-shrinks to leave them room in its place.
+shrinks to leave them room in its place, at every placing of the box (an axes locator,
+matplotlib's), so the layouts measure the shorter bar's ticks.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from ..visuals import Image, Mesh
 from . import ticker
 from .artists import Artist
 from .axes import Axes
-from .bbox import Bbox
+from .bbox import Bbox, as_bbox
 from .cm import ScalarMappable
 from .legend_handles import hatch_spec
 from .scale import NormScale
@@ -166,6 +167,8 @@ class Colorbar:
         self._user_format = format
         self._state = None
         self._setup_axes(ticklocation)
+        self.ax.set_axes_locator(_ExtendLocator(self, self.ax.get_axes_locator()))
+        self.ax.update_box()
         self.set_label(label)
         if ticks is not None:
             self.set_ticks(ticks)
@@ -429,20 +432,25 @@ class Colorbar:
             return 1.0 / (len(b) - 1), 1.0 / (len(b) - 1)
         return (b[1] - b[0]) / (b[-1] - b[0]), (b[-1] - b[-2]) / (b[-1] - b[0])
 
-    def update(self) -> None:
-        """Before a frame, after the layout: the bar's box shrunk along its length to
-        leave the extend triangles room in its place (matplotlib's colorbar axes
-        locator), then the limits and the ramp or blocks from the mappable."""
+    def extend_box(self, pos: Bbox) -> Bbox:
+        """``pos`` (figure fraction) shrunk along the bar to leave the extend triangles
+        room in it, as matplotlib's colorbar axes locator shrinks it."""
         lo, hi = self._ext()
-        if lo or hi:
-            bx, by, bw, bh = self.ax.box
-            if self.vertical:
-                inner = bh / (1 + lo + hi)
-                self.ax.box = (bx, by + lo * inner, bw, inner)
-            else:
-                inner = bw / (1 + lo + hi)
-                self.ax.box = (bx + lo * inner, by, inner, bh)
-        self.sync()
+        if not (lo or hi):
+            return pos
+        shrink = 1.0 / (1.0 + lo + hi)
+        if self.vertical:
+            return pos.shrunk(1.0, shrink).translated(0.0, lo * shrink * pos.height)
+        return pos.shrunk(shrink, 1.0).translated(lo * shrink * pos.width, 0.0)
+
+    def fit_box_aspect(self) -> None:
+        """The bar's own axes takes the box aspect of the bar its extends shorten (its
+        width kept), as matplotlib's locator sets it; a given ``cax`` keeps its own."""
+        lo, hi = self._ext()
+        if self._owns_axes and (lo or hi):
+            shrink = 1.0 / (1.0 + lo + hi)
+            aspect = self._box_aspect()
+            self.ax.set_box_aspect(aspect * shrink if self.vertical else aspect / shrink)
 
     def sync(self) -> None:
         """Limits, ramp or blocks from the mappable (every frame)."""
@@ -565,6 +573,28 @@ class Colorbar:
 
     def _alpha_rgba(self, rgba):
         return colors.to_rgba(rgba, self.alpha) if self.alpha is not None else rgba
+
+
+class _ExtendLocator:
+    """The colorbar axes' locator: the box its own locator (or its position) gives,
+    shrunk to leave the extend triangles room (:meth:`Colorbar.extend_box`)."""
+
+    def __init__(self, colorbar: Colorbar, wrapped=None) -> None:
+        self.colorbar = colorbar
+        #: the axes' locator before the colorbar's (an inset's, a divider's), or None
+        self.wrapped = wrapped
+
+    def __call__(self, ax, renderer) -> Bbox:
+        pos = ax.get_position(original=True) if self.wrapped is None else \
+            as_bbox(self.wrapped(ax, renderer), "the axes locator's position")
+        self.colorbar.fit_box_aspect()
+        return self.colorbar.extend_box(pos)
+
+    def get_subplotspec(self):
+        """The grid cell tight_layout places the colorbar in: its axes', else the one
+        its own locator names (a divider's)."""
+        return (self.colorbar.ax.get_subplotspec() or
+                getattr(self.wrapped, "get_subplotspec", lambda: None)())
 
 
 class _Solids(Artist):

@@ -311,7 +311,7 @@ class Figure(FigureSaving, FigureStacking, FigureBase):
         self._prepare_layout()
         # one pass, as matplotlib's: the decorations measured where the axes are now
         # (a second pass, with the tick labels of the new boxes, may differ by 10+ px)
-        engine.execute(self, settle=False)
+        engine.execute(self)
         self._update_boxes()
         self._layout_engine = PlaceholderLayoutEngine(True, True)
 
@@ -419,7 +419,7 @@ class Figure(FigureSaving, FigureStacking, FigureBase):
         try:
             self._layout()
             for cb in self.colorbars:
-                cb.update()
+                cb.sync()
             self._stack_axes_views()
             for ax in self._every_axes():
                 ax.notify_limits()  # autoscaling and aspects may have moved them

@@ -222,7 +222,7 @@ class GridSpec(GridSpecBase):
         figure.draw()
         kwargs = tight_subplot_params(figure, pad=pad, h_pad=h_pad, w_pad=w_pad,
                                       rect=(0, 0, 1, 1) if rect is None else rect,
-                                      gridspec=self, settle=False)
+                                      gridspec=self)
         if kwargs:
             self.update(**kwargs)
             figure.reposition_subplots()

@@ -88,9 +88,10 @@ class InsetIndicator(Artist):
 
     def attach(self) -> None:
         """Put the rectangle on the axes (after the indicator is in them)."""
-        self.axes.add_patch(self.rectangle)
+        # never in the data limits (matplotlib's indicator is no patch of the axes'):
+        # added as add_artist adds (add_patch's extent, once fitted, is kept)
+        self.axes.add_artist(self.rectangle)
         self.rectangle.set_clip_on(False)  # matplotlib's: the frame may leave the axes
-        self.rectangle.in_autoscale = False
 
     def _bounds_from_inset(self) -> tuple[float, float, float, float]:
         (x0, x1), (y0, y1) = self.inset_ax.get_xlim(), self.inset_ax.get_ylim()

@@ -19,9 +19,10 @@ fraction. This module holds the engines and the tight layout; the constrained la
 solver is :mod:`lumos.plot.layout_constrained`. Both engines also make room for insets
 beside their axes (``ax.inset_axes([1.05, 0, 0.05, 1])``): that room grows with the
 box the engine gives the axes (:func:`inset_reach`). matplotlib takes it from the last
-draw's boxes and gets there over several draws; the tight layout solves for where it
-gets, the constrained layout measures it as matplotlib's first draw does (two passes
-from the positions before any layout: what a script's savefig shows).
+draw's boxes and gets there over several draws; both engines measure it as
+matplotlib's first draw does (what a script's savefig shows): the tight layout in one
+pass from the boxes where they stand, the constrained layout in two from the
+positions before any layout.
 """
 
 from __future__ import annotations
@@ -30,8 +31,6 @@ import warnings
 
 import numpy as np
 
-from .bbox import Bbox
-from .gridspec import grid_positions
 from .layout_room import inset_reach, inset_room, layout_axes, tight_box
 from .style import rcParams
 
@@ -87,12 +86,11 @@ class TightLayoutEngine(LayoutEngine):
         self._params = {"pad": 1.08, "h_pad": None, "w_pad": None, "rect": (0, 0, 1, 1)}
         self.set(pad=pad, h_pad=h_pad, w_pad=w_pad, rect=rect)
 
-    def execute(self, fig, *, settle: bool = True) -> None:
-        """Set the figure's subplot parameters (``settle``: see
-        :func:`tight_subplot_params`)."""
+    def execute(self, fig) -> None:
+        """Set the figure's subplot parameters (one pass: :func:`tight_subplot_params`)."""
         p = self._params
         kwargs = tight_subplot_params(fig, pad=p["pad"], h_pad=p["h_pad"], w_pad=p["w_pad"],
-                                      rect=p["rect"], settle=settle)
+                                      rect=p["rect"])
         if kwargs:
             fig.subplotpars.update(**kwargs)
             fig.reposition_subplots()
@@ -149,15 +147,13 @@ def make_engine(layout, current=None, **kwargs):
 
 # -- tight layout ---------------------------------------------------------------------------
 def tight_subplot_params(fig, pad: float = 1.08, h_pad=None, w_pad=None,
-                         rect=(0, 0, 1, 1), gridspec=None, settle: bool = True) -> dict:
+                         rect=(0, 0, 1, 1), gridspec=None) -> dict:
     """matplotlib's ``get_tight_layout_figure``: the subplot parameters that leave the
     decorations of every grid axes ``pad`` font sizes of room (an empty dict when the
     grids are incompatible or the room does not fit, with a warning). ``gridspec``: only
     the axes of that grid (``GridSpec.tight_layout``); ``rect`` entries may be None
-    (that side's margin as the decorations need). ``settle``: the room of insets beside
-    an axes follows the boxes the parameters make (the layout engine's, settled over
-    draws); False: measured once where the boxes are now (a ``tight_layout()`` call,
-    one pass in matplotlib)."""
+    (that side's margin as the decorations need). One pass, from where the boxes are
+    now, as matplotlib's (the room of insets beside an axes included)."""
     groups: dict = {}
     for ax, spec in _tight_axes(fig):
         ss = spec.get_topmost_subplotspec()
@@ -181,17 +177,16 @@ def tight_subplot_params(fig, pad: float = 1.08, h_pad=None, w_pad=None,
         dr, dc = max_rows // rows, max_cols // cols
         spans.append((slice(ss.rowspan.start * dr, ss.rowspan.stop * dr),
                       slice(ss.colspan.start * dc, ss.colspan.stop * dc)))
-    rooms = [_tight_room(fig, ss, axes) for ss, axes in groups.items()]
+    # one pass, as matplotlib's: the room the decorations need where the blocks stand
+    # now (insets beside an axes, whose room grows with the box, too: matplotlib gets
+    # to where that room settles over several draws, its first, a script's savefig,
+    # is this one)
+    margins = [_tight_room(fig, ss, axes) for ss, axes in groups.items()]
     shape = (max_rows, max_cols)
-    if not settle:  # the room of the blocks where they are now, for both passes
-        now = [None if r is None else r(c)
-               for r, c in zip(rooms, _cells(fig, specs, {}), strict=True)]
-        rooms = [None if r is None else _fixed_room(m) for r, m in zip(rooms, now,
-                                                                       strict=True)]
-    kwargs = _tight_settled(fig, shape, spans, specs, rooms, pad, h_pad, w_pad, None)
+    kwargs = _tight_params(fig, shape, spans, margins, pad, h_pad, w_pad, None)
     if kwargs and tuple(rect) != (0, 0, 1, 1):
         left, bottom, right, top = rect
-        kwargs = _tight_settled(fig, shape, spans, specs, rooms, pad, h_pad, w_pad, (
+        kwargs = _tight_params(fig, shape, spans, margins, pad, h_pad, w_pad, (
             None if left is None else left + kwargs["left"],
             None if bottom is None else bottom + kwargs["bottom"],
             None if right is None else right - (1 - kwargs["right"]),
@@ -214,86 +209,26 @@ def _tight_axes(fig) -> list:
 
 def _tight_room(fig, ss, axes):
     """The room (left, right, bottom, top; figure fraction) the decorations of the
-    ``axes`` of block ``ss`` need beyond it, as a function of the block's box (None:
-    the box now; the room of insets beside an axes, and of the decorations of that
-    axes, follows the box), or None when none of them is shown."""
+    ``axes`` of block ``ss`` need beyond it where it stands now (insets beside an axes
+    included), or None when none of them is shown."""
     visible = [a for a in axes if a.get_visible()]
     if not visible:
         return None
     _, _, w, h = fig.bbox_pixels()
-    scale = np.array([w, w, h, h], float)
     box = ss.get_position(fig)
-    fixed, moving = [], []
+    found = []
     for a in visible:
         # (an axes of a grid nested in the block: its insets get no room here, as its
         # box is not the block's)
         room = inset_room(a) if a.get_subplotspec() is ss else ()
         if len(room):
-            moving.append((a, room))
+            found.append(inset_reach(a, room, box.width * w, box.height * h) /
+                         np.array([w, w, h, h], float))
         else:
-            fixed.append(tight_box(a))
-    static = np.full(4, -np.inf)
-    if fixed:
-        t = Bbox.union(fixed)
-        static = np.array([box.x0 - t.x0 / w, t.x1 / w - box.x1, box.y0 - t.y0 / h,
-                           t.y1 / h - box.y1])
-
-    def room(cell):
-        if cell is None:
-            return np.maximum(static, 0.0) if moving else static
-        found = [inset_reach(a, r, cell.width * w, cell.height * h) / scale
-                 for a, r in moving]
-        return np.max([static, *found], axis=0)
-
-    room.moves = bool(moving)
-    return room
-
-
-def _fixed_room(margins: np.ndarray):
-    """A room (as :func:`_tight_room` makes) that is ``margins`` wherever the box is."""
-    def room(cell):
-        return margins
-
-    room.moves = False
-    return room
-
-
-def _tight_settled(fig, shape, spans, specs, rooms, pad, h_pad, w_pad, rect):
-    """The subplot parameters whose room fits the blocks they make (room that follows
-    the boxes: insets beside an axes), by iterating from the room of the boxes' own
-    decorations, so that every draw gives the same parameters."""
-    margins = [None if r is None else r(None) for r in rooms]
-    kwargs = _tight_params(fig, shape, spans, margins, pad, h_pad, w_pad, rect)
-    if not any(r is not None and r.moves for r in rooms):
-        return kwargs
-    for _ in range(100):
-        if kwargs is None:
-            return None
-        cells = _cells(fig, specs, kwargs)
-        margins = [None if r is None else r(c) for r, c in zip(rooms, cells, strict=True)]
-        new = _tight_params(fig, shape, spans, margins, pad, h_pad, w_pad, rect)
-        if new is None or max(abs(new[k] - kwargs[k]) for k in new) < 1e-9:
-            return new
-        kwargs = new
-    return kwargs
-
-
-def _cells(fig, specs, kwargs) -> list[Bbox]:
-    """The boxes (figure fraction) of the blocks ``specs`` under subplot parameters
-    changed by ``kwargs``."""
-    out, grids = [], {}
-    for ss in specs:
-        gs = ss.get_gridspec()
-        if gs not in grids:  # the blocks of one grid share its positions
-            p = gs.get_subplot_params(fig)
-            p.update(**kwargs)
-            grids[gs] = grid_positions(p.left, p.bottom, p.right, p.top, p.wspace, p.hspace,
-                                       gs.get_height_ratios(), gs.get_width_ratios())
-        bottoms, tops, lefts, rights = grids[gs]
-        r, c = ss.rowspan, ss.colspan
-        out.append(Bbox.from_extents(lefts[c.start:c.stop].min(), bottoms[r.start:r.stop].min(),
-                                     rights[c.start:c.stop].max(), tops[r.start:r.stop].max()))
-    return out
+            t = tight_box(a)
+            found.append(np.array([box.x0 - t.x0 / w, t.x1 / w - box.x1, box.y0 - t.y0 / h,
+                                   t.y1 / h - box.y1]))
+    return np.max(found, axis=0)
 
 
 def _tight_params(fig, shape, spans, margins, pad, h_pad, w_pad, rect):

@@ -177,3 +177,36 @@ def test_axes_margins_forms_as_matplotlib(args, kwargs):
     assert (seen[0][0] is None) == (seen[1][0] is None)
     with pytest.raises(TypeError, match="margins"):
         plt.gca().margins(0.1, x=0.2)
+
+
+def _classic_then_drawn(pyplot, step: str) -> tuple:
+    """In the 'classic' style's context (axes.autolimit_mode 'round_numbers', no
+    margins): bars, then ``step`` reads the view or not; drawn after the context."""
+    with pyplot.style.context("classic"):
+        fig, ax = pyplot.subplots()
+        x = np.arange(5)
+        ax.bar(x, [5, 9, 12, 21, 7], 0.25)
+        ax.bar(x + 0.25, [6, 8, 13, 17, 9], 0.25)
+        if step == "set_xticks":
+            ax.set_xticks(x + 0.25, labels=list("abcde"))
+        elif step == "get_xlim":
+            ax.get_xlim()
+    fig.canvas.draw()
+    lims = ax.get_xlim(), ax.get_ylim()
+    pyplot.close(fig)
+    return lims
+
+
+@pytest.mark.parametrize("step", ["set_xticks", "get_xlim", "nothing"])
+def test_a_view_read_stays_until_a_fit_is_asked(step):
+    """matplotlib fits the view when it is read after a fit was asked (``set_xticks``
+    reads it), then keeps it: the draw after the style's context shows limits rounded
+    out as the style's round_numbers made them (-1..5, 0..25), not the fit anew of
+    the draw, unrounded, to the fixed tick locator (gallery style_sheets_reference,
+    'classic': the bar chart's x limits -0.125..4.375). A view never read is fitted
+    at the draw, with the rcParams of then."""
+    import matplotlib.pyplot as mplt
+
+    ours = _classic_then_drawn(plt, step)
+    theirs = _classic_then_drawn(mplt, step)
+    np.testing.assert_allclose(ours, theirs, rtol=1e-12)

@@ -88,3 +88,20 @@ def test_indicate_inset_bounds_only_and_bad_input():
         ax.indicate_inset((0, 0, 1, 1), wobble=2)
     ind.remove()
     assert ind not in ax.artists and ind.rectangle not in ax.artists
+
+
+def test_indicate_inset_zoom_leaves_the_data_limits_alone():
+    """matplotlib's indicator is no patch of the axes: its rectangle never joins the
+    data limits, whether a fit is pending when it is added or asked for after."""
+    for pyplot in (plt, mplt):
+        fig, ax = pyplot.subplots()
+        ax.plot([0, 1], [0, 1])
+        inset = ax.inset_axes([0.6, 0.6, 0.3, 0.3])
+        inset.set_xlim(-1.2, -0.7)
+        inset.set_ylim(-0.8, -0.4)
+        ax.indicate_inset_zoom(inset)
+        ax.autoscale_view()
+        fig.canvas.draw()
+        assert ax.get_xlim() == pytest.approx((-0.05, 1.05))
+        assert ax.get_ylim() == pytest.approx((-0.05, 1.05))
+        pyplot.close(fig)

@@ -694,22 +694,13 @@ def _drawn_boxes(case, layout, draws: int = 1):
 
 
 def _matplotlib_boxes(case, layout):
-    """matplotlib's boxes (pixels) of the parent and the inset: after its first draw
-    (a script's savefig) for the constrained layouts, settled for the tight layout,
-    which lumos solves for (matplotlib's gets there over a few draws)."""
+    """matplotlib's boxes (pixels) of the parent and the inset after its first draw
+    (a script's savefig)."""
     fig, ax, cax = case(mplt, layout)
-    theirs = [np.zeros(8)]
-    for _ in range(1 if layout != "tight" else 40):
-        fig.canvas.draw()
-        theirs.append(np.r_[ax.bbox.bounds, cax.bbox.bounds])
-        # settled (matplotlib's tight layout can pause for a draw or two on the way)
-        if len(theirs) > 5 and np.ptp(theirs[-5:], axis=0).max() < 0.01:
-            break
-    else:
-        if layout == "tight":
-            pytest.fail(f"matplotlib's layout did not settle: {theirs[-2:]}")
+    fig.canvas.draw()
+    theirs = np.r_[ax.bbox.bounds, cax.bbox.bounds]
     mplt.close("all")
-    return theirs[-1]
+    return theirs
 
 
 @pytest.mark.parametrize(("case", "layout"), [
@@ -719,13 +710,17 @@ def _matplotlib_boxes(case, layout):
     (_two_columns, "constrained")], ids=lambda v: v if isinstance(v, str) else
     v.__name__.strip("_"))
 def test_insets_beside_their_parent_get_room_as_in_matplotlib(case, layout):
-    """The constrained layout measures the room of insets where the axes stand, two
-    passes from the positions before any layout, as matplotlib's first draw: short of
-    the room they settle to (gallery colorbar_histogram: the inset's last tick label
-    past the figure's edge, as matplotlib draws it); the tight layout's first draw is
-    matplotlib's settled one."""
+    """Both layouts measure the room of insets where the axes stand, as matplotlib's
+    first draw (a script's savefig) does: the constrained layout in two passes from
+    the positions before any layout, the tight layout in one from the subplot
+    parameters of then; short of the room they settle to over later draws (gallery
+    colorbar_histogram: the inset's last tick label past the figure's edge, as
+    matplotlib draws it; the tight layout solved for the settled room stood 16 px
+    off)."""
     theirs = _matplotlib_boxes(case, layout)
     ours = _drawn_boxes(case, layout)[0]
+    if layout == "tight":
+        np.testing.assert_allclose(ours, theirs, atol=0.5)
     # across the room made for the inset, within 3 pixels; the heights follow the
     # text extents above and below, which differ by about 2 pixels a line
     assert np.abs(ours - theirs)[[0, 2, 4, 6]].max() < 3.0
@@ -733,9 +728,6 @@ def test_insets_beside_their_parent_get_room_as_in_matplotlib(case, layout):
     fig, ax, cax = case(lplt, layout)
     fig.draw()
     tight = cax.get_tightbbox()
-    if layout == "tight":  # settled: the inset and its tick labels are in the figure
-        w, h = fig.canvas.size
-        assert tight.x0 >= 0 and tight.y0 >= 0 and tight.x1 <= w and tight.y1 <= h
     # the parent's tight box holds its insets' (matplotlib's)
     assert ax.get_tightbbox().bounds == pytest.approx(Bbox.union(
         [ax.get_tightbbox(), tight]).bounds)
