@@ -338,3 +338,17 @@ def test_inverted_limits_put_a_sides_crossings_on_the_opposite_side():
     counts = [int(ink(a[left]).sum()) for a in (m, lu)]
     assert counts[0] > 100 and abs(counts[0] - counts[1]) <= 0.15 * counts[0], counts
     assert np.abs(m - lu).mean() < 1.0  # measured 0.62 (labels on the wrong side: 2.07)
+
+
+def test_gridlines_a_child_not_a_collection():
+    """axisartist's ``ax.gridlines`` is drawn by the axes (one of ``get_children``), as
+    matplotlib's, and not listed in ``ax.collections``."""
+    for plt, kit, kit_angle, curved in ((mplt, maa, mpl_angle, mpl_curved.GridHelperCurveLinear),
+                                        (lplt, laa, angle_helper, GridHelperCurveLinear)):
+        fig = plt.figure()
+        ax = fig.add_subplot(axes_class=kit.Axes, grid_helper=_polar(kit_angle, curved))
+        ax.grid(True)
+        ax.scatter([1, 2], [1, 2])
+        assert len(ax.collections) == 1, plt
+        assert ax.gridlines in ax.get_children(), plt
+        plt.close(fig)
