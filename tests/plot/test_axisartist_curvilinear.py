@@ -382,3 +382,20 @@ def test_turned_tick_labels_take_their_room_in_constrained_layout():
     ours = positions(lplt, laa, angle_helper, GridHelperCurveLinear)
     theirs = positions(mplt, maa, mpl_angle, mpl_curved.GridHelperCurveLinear)
     assert np.abs(ours - theirs).max() < 1.0, ours - theirs
+
+
+@pytest.mark.parametrize("label", [r"$\mathdefault{0}$", r"$\mathdefault{12}$",
+                                   r"$-30^{\circ}$", r"$\theta = 30^{\circ}$", "12"])
+def test_tick_labels_measured_as_agg_measures_them(label):
+    """axisartist offsets its tick labels by their (width, height, descent) as Agg
+    measures them: a math label's own box, not the font's line box (whose 2.3 px more
+    descent put 'top' labels of demo_axis_direction that much further out)."""
+    from matplotlib.font_manager import FontProperties
+
+    from lumos.plot import text as textmod
+
+    renderer = mplt.figure(dpi=100).canvas.get_renderer()
+    want = renderer.get_text_width_height_descent(label, FontProperties(size=10),
+                                                  ismath=label.startswith("$"))
+    assert textmod.ink_size(label, 10 * 100 / 72) == pytest.approx(want, abs=0.01)
+    mplt.close("all")
