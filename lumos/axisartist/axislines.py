@@ -158,6 +158,8 @@ class Axes(_LumosAxes):
         #: the curved grid lines (matplotlib's ``ax.gridlines``)
         self.gridlines = CurvedGrid(self, helper)
         self.gridlines.in_autoscale = False  # made for the view: no part in fitting it
+        # drawn by the axes, as matplotlib's: a child, not one of ax.collections
+        self.gridlines.listed_as = "children"
         self._add_artist(self.gridlines, autoscale=False, request=(False, False))
 
     def get_grid_helper(self) -> GridHelperCurveLinear | None:

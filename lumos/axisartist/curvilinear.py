@@ -588,7 +588,9 @@ class _Reach:
 
     def text(self, s: str, x: float, y: float, size_px: float, color="black",
              ha: str = "center", va: str = "center", rotation: float = 0.0) -> None:
-        self._take(*textmod.window_box(s, x, y, size_px, ha, va, rotation))
+        # turned about its anchor, as the overlay draws it (the default rotation mode
+        # put a turned label's box up to a label's width off the text drawn)
+        self._take(*textmod.window_box(s, x, y, size_px, ha, va, rotation, "anchor"))
 
 
 def reach(ax, artists, helper) -> tuple[float, float, float, float]:

@@ -182,9 +182,11 @@ class ArtistAPI:
 
     @property
     def patches(self) -> list:
-        """The patches added to these axes, as they were given."""
+        """The patches added to these axes, as they were given (not the parts of
+        other artists: ``indicate_inset``'s rectangle is its indicator's)."""
         patch = _kinds().patch
-        return [m for a in self.artists if isinstance(a, patch) or a.listed_as == "patches"
+        return [m for a in self.artists
+                if (isinstance(a, patch) and a.listed_as is None) or a.listed_as == "patches"
                 for m in a.listed()]
 
     @property

@@ -301,7 +301,10 @@ class Artist(Preparable):
     #: data as it was when they were fitted (``Axes.fitted_limits``, matplotlib's way)
     live_limits = False
     #: the list of the axes that shows the artist where its kind is not the one
-    #: matplotlib's has: "patches" (streamplot's arrow heads, matplotlib's patches)
+    #: matplotlib's has: "patches" (streamplot's arrow heads, matplotlib's patches),
+    #: "children" (no list of a kind: ``get_children`` only, as axisartist's
+    #: ``ax.gridlines``) or "owner" (none: a part of another artist, which stands for
+    #: it, as the rectangle of ``indicate_inset``'s InsetIndicator)
     listed_as: str | None = None
     _animated = False
     _rasterized = False
@@ -468,7 +471,10 @@ class Artist(Preparable):
     def listed(self) -> list:
         """What the axes' lists (``ax.patches``, ...) show for this artist: the object
         the user passed (a matplotlib one lumos draws), or the artist itself; a batch
-        lists its members (streamplot's arrows: one FancyArrowPatch each)."""
+        lists its members (streamplot's arrows: one FancyArrowPatch each); a part of
+        another artist (``listed_as`` "owner") lists nothing."""
+        if self.listed_as == "owner":
+            return []
         return [getattr(self, "source", self)]
 
     def _changed(self) -> None:

@@ -83,6 +83,9 @@ class InsetIndicator(Artist):
 
         self.rectangle = Rectangle((x, y), w, h, alpha=alpha, zorder=self.zorder,
                                    transform=transform, **kwargs)
+        # a part of the indicator, in none of the axes' lists (matplotlib's indicator
+        # holds its rectangle: ax.patches does not show it)
+        self.rectangle.listed_as = "owner"
         self._connectors = None if inset_ax is None else \
             tuple(InsetConnector(self, i) for i in range(4))
 

@@ -400,7 +400,7 @@ class Table(Artist):
             cell = self._cells[key]
             if not cell.get_visible():
                 continue
-            (x0, y0), (x1, y1) = self._cell_pixels(cell)
+            (x0, y0), (x1, y1) = box = self._cell_pixels(cell)
             lw = fig.points_to_pixels(cell.get_linewidth())
             # a cell is a rectilinear patch: Agg snaps its corners to the pixel grid
             snap = pixel_snap(fig, lw if cell.get_edgecolor()[3] > 0 else 0.0)
@@ -416,9 +416,8 @@ class Table(Artist):
                 for e in cell.visible_edges:
                     ov.line(corners[e], cell.get_edgecolor(), lw)
             t = cell.get_text()
-            xt = {"center": (x0 + x1) / 2, "left": x0 + (x1 - x0) * cell.PAD,
-                  "right": x0 + (x1 - x0) * (1 - cell.PAD)}[t.ha]
-            ov.text(t.text, xt, (y0 + y1) / 2, fig.points_to_pixels(t.fontsize), t.color,
+            xt, yt = _text_anchor(box, t.ha, cell.PAD)
+            ov.text(t.text, xt, yt, fig.points_to_pixels(t.fontsize), t.color,
                     ha=t.ha, va="center", bold=t.bold, face=t.face())
 
     def _cell_pixels(self, cell: Cell) -> np.ndarray:
@@ -450,6 +449,17 @@ class Table(Artist):
 
     def data_limits(self):
         return None
+
+
+def _text_anchor(box: np.ndarray, ha: str, pad: float) -> tuple[float, float]:
+    """Where a cell's text stands (figure pixels) in the cell's ``box`` (lower left and
+    upper right corners): matplotlib's ``Cell._set_text_position``, from the cell's
+    window extent as it is, not as Agg snaps the drawn rectangle (text centred in the
+    snapped box sat up to half a pixel off matplotlib's)."""
+    (x0, y0), (x1, y1) = box
+    xt = {"center": (x0 + x1) / 2, "left": x0 + (x1 - x0) * pad,
+          "right": x0 + (x1 - x0) * (1 - pad)}[ha]
+    return float(xt), float((y0 + y1) / 2)
 
 
 class TableMixin:

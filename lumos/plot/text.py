@@ -7,7 +7,7 @@ import math
 from functools import lru_cache
 
 from ..visuals.fonts import get_font, hint_for, hinting, line_ink
-from ..visuals.mathtext import extent_rich, line_baselines, parse
+from ..visuals.mathtext import extent_rich, line_baselines, math_line_box
 from .style import font_points
 
 #: matplotlib's short and alternative names of Text properties
@@ -49,10 +49,14 @@ def ink_size(text: str, size_px: float, face: str | None = None
              ) -> tuple[float, float, float]:
     """(width, height, descent) of a label as matplotlib's axisartist measures tick
     labels (Agg's ``get_text_width_height_descent``): a plain line's hinted ink, a math
-    or multi-line label's box (``face``: a bundled face name or a font file)."""
-    w, h, d = measure(text, size_px, face=face)
-    if "\n" in text or parse(text) is not None:
-        return w, h, d
+    line's own box (not the font's line box: 2.3 px less descent for a 10 pt label), a
+    multi-line label's box (``face``: a bundled face name or a font file)."""
+    if "\n" in text:
+        return measure(text, size_px, face=face)
+    box = math_line_box(text, size_px, face=face)
+    if box is not None:
+        return box
+    w = measure(text, size_px, face=face)[0]
     ascent, descent = line_ink(get_font(face=face), text, hint_for(size_px))
     return w, (ascent + descent) * size_px, descent * size_px
 

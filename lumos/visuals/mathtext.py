@@ -728,6 +728,21 @@ def extent_rich(
     return width * size, (top - bottom) * size, descent * size
 
 
+def math_line_box(text: str, font_size: float, *, face: str | None = None
+                  ) -> tuple[float, float, float] | None:
+    """(width, height, descent) in pixels of a one-line math text's own box, rounded up
+    to whole pixels (what matplotlib's Agg measures math by: axisartist's tick label
+    offsets), not the line box of :func:`extent_rich`; None for a text without math
+    or of several lines."""
+    text = check_text(text)
+    if "\n" in text or parse(text) is None:
+        return None
+    size = check_positive("font_size", font_size)
+    (line,) = _lines(text, get_font(face=face))
+    width, ascent, descent = line.extent(size)
+    return width * size, (ascent + descent) * size, descent * size
+
+
 def line_baselines(text: str, font_size: float, *, line_spacing: str | float = "normal",
                    bold: bool = False, face: str | None = None) -> tuple[float, ...]:
     """Each line's baseline in pixels (the first at 0, the next ones below it, < 0) as

@@ -105,3 +105,18 @@ def test_indicate_inset_zoom_leaves_the_data_limits_alone():
         assert ax.get_xlim() == pytest.approx((-0.05, 1.05))
         assert ax.get_ylim() == pytest.approx((-0.05, 1.05))
         pyplot.close(fig)
+
+
+def test_indicator_rectangle_in_no_list_of_the_axes():
+    """matplotlib's indicator holds its rectangle: ``ax.patches`` does not list it, nor
+    ``get_children`` (the indicator stands there for it); patches of the user's stay."""
+    for pyplot in (plt, mplt):
+        fig, ax = pyplot.subplots()
+        patch = pyplot.Rectangle((0, 0), 0.2, 0.2)
+        ax.add_patch(patch)
+        inset = ax.inset_axes([0.6, 0.6, 0.3, 0.3])
+        ind = ax.indicate_inset_zoom(inset)
+        assert list(ax.patches) == [patch], pyplot
+        children = ax.get_children()
+        assert ind in children and ind.rectangle not in children, pyplot
+        pyplot.close(fig)

@@ -129,6 +129,44 @@ def test_table_is_laid_out_as_matplotlib_lays_it_out():
             (want.x0, want.y0, want.x1, want.y1), abs=0.5), key
 
 
+class _Texts:
+    """An overlay that keeps where the texts drawn into it stand."""
+
+    def __init__(self) -> None:
+        self.at: dict = {}
+
+    def text(self, s, x, y, *args, **kwargs) -> None:
+        self.at[s] = (x, y)
+
+    def rect(self, *args) -> None:
+        pass
+
+    def line(self, *args) -> None:
+        pass
+
+
+def test_table_texts_stand_where_matplotlib_puts_them():
+    """A cell's text is placed in the cell's box as it is, not in the pixel-snapped
+    rectangle Agg draws (matplotlib's ``_set_text_position``): left, centre and right
+    aligned texts within 0.01 px of matplotlib's (up to 0.5 px off before)."""
+    def make(pyplot):
+        fig, ax = pyplot.subplots(figsize=(4.13, 2.07), dpi=100)
+        t = ax.table(cellText=[["c", "r"]], rowLabels=["l"], colLabels=["h0", "h1"],
+                     colLoc="center", loc="upper left")
+        t[1, 0].get_text().set_horizontalalignment("center")
+        return fig, t
+
+    fig, t = make(plt)
+    mfig, mt = make(mplt)
+    mfig.canvas.draw()
+    fig.render()
+    texts = _Texts()
+    t.draw_overlay(texts)
+    for key in [(0, 0), (1, -1), (1, 0), (1, 1)]:
+        want = mt[key].get_text()
+        assert texts.at[want.get_text()] == pytest.approx(want.get_position(), abs=0.01), key
+
+
 def _table_picture(pyplot) -> np.ndarray:
     fig, ax = pyplot.subplots(figsize=(4, 2), dpi=100)
     ax.set_axis_off()
