@@ -15,6 +15,7 @@ import numpy as np
 from .. import colors
 from ..path import Path
 from .artists import accepts_rasterized
+from .barbs_clip import clip_polygon, clip_polyline
 from .collections import color_rows
 from .grid_plots import grid_coords
 from .path_collections import LineCollection, PolyCollection
@@ -380,18 +381,44 @@ class Barbs(PolyCollection):
             out.append((np.asarray(line) @ rot, [f @ rot for f in flags]))
         return out
 
+    def _rim(self):
+        """(center, radius) in figure pixels of the circle the barbs are cut at: a
+        full-circle polar axes' (matplotlib clips to its patch); None elsewhere."""
+        ax = self.axes
+        if ax is None or ax.name != "polar" or not self.get_clip_on():
+            return None
+        (t0, t1), (r0, r1) = ax.get_xlim(), ax.get_ylim()
+        if abs(t1 - t0) < 2 * np.pi - 1e-9:  # a sector: its wedge clips the axes' artists
+            return None
+        center = ax.transAxes.forward(np.array([[0.5, 0.5]]))[0]
+        edge = ax.transData.forward(np.array([[t0, r0], [t0, r1]]))
+        return center, float(np.hypot(*(edge - center).T).max())
+
+    def _build_key(self, fig) -> tuple:
+        """Cut at the rim, the barbs change with the view (their points move on it)."""
+        key = super()._build_key(fig)
+        return key if self._rim() is None else (*key, self.axes.view_state())
+
     def _geometry(self):
         """Two items per barb, in points at its position (matplotlib scales the units by
-        sqrt(length² / 4) points): the line (not filled), then its flags (filled)."""
+        sqrt(length² / 4) points): the line (not filled), then its flags (filled); on
+        full-circle polar axes cut at the circle (:mod:`.barbs_clip`)."""
         k = self._length / 2 * self.axes.figure.dpi / 72.0
+        rim = self._rim()
+        at = self.axes.transData.forward(self._offsets) if rim is not None else None
         paths = []
-        for line, flags in self._barbs:
-            paths.append((line * k, None))
+        for i, (line, flags) in enumerate(self._barbs):
+            line, flags = line * k, [f * k for f in flags]
+            if rim is not None:
+                c = rim[0] - at[i]
+                line = clip_polyline(line, c, rim[1]) if len(line) else line
+                flags = [np.r_[p, p[:1]] for f in flags
+                         if len(p := clip_polygon(f[:-1], c, rim[1])) > 2]
+            paths.append((line, None))
             if flags:
-                v = np.concatenate(flags) * k
                 codes = np.concatenate([np.r_[Path.MOVETO, np.full(len(f) - 2, Path.LINETO),
                                               Path.CLOSEPOLY] for f in flags]).astype(np.uint8)
-                paths.append((v, codes))
+                paths.append((np.concatenate(flags), codes))
             else:
                 paths.append((np.zeros((0, 2)), None))
         return paths, "pixels", np.repeat(self._offsets, 2, axis=0)
