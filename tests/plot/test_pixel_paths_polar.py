@@ -39,10 +39,12 @@ def test_polar_scatter_hatches_lie_in_their_markers():
 
 
 
-def _polar_barbs(pyplot):
+def _polar_barbs(pyplot, *barbs, length=8):
+    """Barbs on bare polar axes (r up to 1): by default three inside the circle."""
     fig = pyplot.figure(figsize=(4, 4), dpi=100)
     ax = fig.add_subplot(projection="polar")
-    ax.barbs([0.5, 2.0, 4.0], [0.5, 0.8, 0.3], [20, 20, 20], [25, 25, 25], length=8)
+    ax.barbs(*(barbs or ([0.5, 2.0, 4.0], [0.5, 0.8, 0.3], [20, 20, 20], [25, 25, 25])),
+             length=length)
     ax.set_ylim(0, 1)
     ax.grid(False)
     ax.set_xticks([])
@@ -80,16 +82,9 @@ def test_polar_barbs_lie_where_matplotlib_draws_them(tmp_path):
 
 def _rim_barbs(pyplot):
     """Barbs near the rim pointing out (staffs and flags reach past r = 1)."""
-    fig = pyplot.figure(figsize=(4, 4), dpi=100)
-    ax = fig.add_subplot(projection="polar")
     theta = np.linspace(0, 2 * np.pi, 6, endpoint=False)
-    ax.barbs(theta, np.full(6, 0.88), -70 * np.cos(theta), -70 * np.sin(theta), length=9)
-    ax.set_ylim(0, 1)
-    ax.grid(False)
-    ax.set_xticks([])
-    ax.set_yticks([])
-    ax.spines["polar"].set_visible(False)
-    return fig
+    return _polar_barbs(pyplot, theta, np.full(6, 0.88), -70 * np.cos(theta),
+                        -70 * np.sin(theta), length=9)
 
 
 def test_polar_barbs_at_the_rim_are_clipped_to_the_circle(tmp_path):
