@@ -1,7 +1,8 @@
-"""Barbs cut at a disc: matplotlib clips an axes' artists to its patch, so on full-circle
-polar axes a barb near the rim ends at the circle (lumos's view clips to the square box;
-a sector's wedge is clipped by the axes already). The barbs are shapes in pixels about
-their points, cut here in those pixels: staffs as polylines, flags as polygons.
+"""Barbs and quiver arrows cut at a disc: matplotlib clips an axes' artists to its patch,
+so on full-circle polar axes a barb or an arrow near the rim ends at the circle (lumos's
+view clips to the square box; a sector's wedge is clipped by the axes already). They are
+shapes in pixels about their points, cut here in those pixels: staffs as polylines,
+flags and arrows as polygons.
 """
 
 from __future__ import annotations
@@ -59,3 +60,18 @@ def clip_polygon(poly: np.ndarray, center: np.ndarray, radius: float) -> np.ndar
                 out.append(q)
         poly = np.array(out).reshape(-1, 2)
     return poly
+
+
+def polar_rim(artist) -> tuple[np.ndarray, float] | None:
+    """(center, radius) in figure pixels of the circle ``artist``'s shapes in pixels
+    are cut at: its full-circle polar axes' (matplotlib clips to the axes' patch);
+    None elsewhere, or with ``clip_on=False``."""
+    ax = artist.axes
+    if ax is None or ax.name != "polar" or not artist.get_clip_on():
+        return None
+    (t0, t1), (r0, r1) = ax.get_xlim(), ax.get_ylim()
+    if abs(t1 - t0) < 2 * np.pi - 1e-9:  # a sector: its wedge clips the axes' artists
+        return None
+    center = ax.transAxes.forward(np.array([[0.5, 0.5]]))[0]
+    edge = ax.transData.forward(np.array([[t0, r0], [t0, r1]]))
+    return center, float(np.hypot(*(edge - center).T).max())

@@ -15,7 +15,7 @@ import numpy as np
 from .. import colors
 from ..path import Path
 from .artists import accepts_rasterized
-from .barbs_clip import clip_polygon, clip_polyline
+from .barbs_clip import clip_polygon, clip_polyline, polar_rim
 from .collections import color_rows
 from .grid_plots import grid_coords
 from .path_collections import LineCollection, PolyCollection
@@ -381,30 +381,17 @@ class Barbs(PolyCollection):
             out.append((np.asarray(line) @ rot, [f @ rot for f in flags]))
         return out
 
-    def _rim(self):
-        """(center, radius) in figure pixels of the circle the barbs are cut at: a
-        full-circle polar axes' (matplotlib clips to its patch); None elsewhere."""
-        ax = self.axes
-        if ax is None or ax.name != "polar" or not self.get_clip_on():
-            return None
-        (t0, t1), (r0, r1) = ax.get_xlim(), ax.get_ylim()
-        if abs(t1 - t0) < 2 * np.pi - 1e-9:  # a sector: its wedge clips the axes' artists
-            return None
-        center = ax.transAxes.forward(np.array([[0.5, 0.5]]))[0]
-        edge = ax.transData.forward(np.array([[t0, r0], [t0, r1]]))
-        return center, float(np.hypot(*(edge - center).T).max())
-
     def _build_key(self, fig) -> tuple:
         """Cut at the rim, the barbs change with the view (their points move on it)."""
         key = super()._build_key(fig)
-        return key if self._rim() is None else (*key, self.axes.view_state())
+        return key if polar_rim(self) is None else (*key, self.axes.view_state())
 
     def _geometry(self):
         """Two items per barb, in points at its position (matplotlib scales the units by
         sqrt(length² / 4) points): the line (not filled), then its flags (filled); on
         full-circle polar axes cut at the circle (:mod:`.barbs_clip`)."""
         k = self._length / 2 * self.axes.figure.dpi / 72.0
-        rim = self._rim()
+        rim = polar_rim(self)
         at = self.axes.transData.forward(self._offsets) if rim is not None else None
         paths = []
         for i, (line, flags) in enumerate(self._barbs):

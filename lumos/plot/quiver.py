@@ -21,11 +21,18 @@ from .. import primitives as prim
 from ..path import CLOSEPOLY, LINETO, MOVETO
 from ..visuals.path import Paths
 from .artists import ScalarMappable
+from .barbs_clip import clip_polygon, polar_rim
 from .collections import Collection, finite_limits_xy, to_scale
 from .style import dash_offset, dash_pattern
 
+
+def _codes(n: int) -> np.ndarray:
+    """The codes of a closed polygon of ``n`` points (an arrow cut at a polar rim)."""
+    return np.array([MOVETO, *[LINETO] * (n - 1), CLOSEPOLY], np.uint8)
+
+
 #: one arrow's codes: its 7 outline points (``Quiver._arrow_shapes``), closed
-_CODES = np.array([MOVETO, *[LINETO] * 6, CLOSEPOLY], np.uint8)
+_CODES = _codes(7)
 #: the units of ``units`` and ``scale_units`` that do not change with the view
 _PIXEL_UNITS = ("width", "height", "dots", "inches")
 
@@ -58,34 +65,47 @@ class ArrowPaths(Collection):
         self._built_for = self._state()
         ax, visual = self.axes, self._paths_visual
         arrows = self._arrows() if ax is not None else None
+        if arrows is not None and arrows[1] == "pixels":
+            arrows = self._cut_at_rim(*arrows)
         if arrows is None or not len(arrows[0]):
             visual.set_paths([], "data")
             self._shown = [False]
             self._sync_visuals()
             return
         pts, where, anchors, face, edge, follows = arrows
-        n = len(pts)
         if where == "pixels":
-            base = ax.transData.forward(anchors)
-            pts = pts - base[:, None, :]
             anchors = np.c_[to_scale(ax.xaxis, anchors[:, 0]), to_scale(ax.yaxis, anchors[:, 1])]
-        elif where == "data":
-            pts = ax.transView.inverse(pts.reshape(-1, 2)).reshape(n, 7, 2)
         else:
-            pts = ax.transAxes.inverse(pts.reshape(-1, 2)).reshape(n, 7, 2)
-        closed = np.concatenate([pts, pts[:, :1]], axis=1)  # the CLOSEPOLY's vertex
+            back = ax.transView.inverse if where == "data" else ax.transAxes.inverse
+            pts = [back(p) for p in pts]
         w = ax.figure.points_to_pixels(self._linewidth)
         ls = self._linestyle
-        strokes = [None] * n if w <= 0 or ls is None else [
+        strokes = [None] * len(pts) if w <= 0 or ls is None else [
             prim.Stroke(tuple(e), width=w, dashes=dash_pattern(ls, w),
                         dash_offset=dash_offset(ls, w), join="round", cap="butt")
             if e[3] > 0 else None for e in edge.tolist()]
-        visual.set_paths([prim.Path(v, _CODES, fill=tuple(f) if f[3] > 0 else None, stroke=s)
-                          for v, f, s in zip(closed, face.tolist(), strokes, strict=True)],
+        visual.set_paths([prim.Path(np.r_[v, v[:1]], _CODES if len(v) == 7 else _codes(len(v)),
+                                    fill=tuple(f) if f[3] > 0 else None, stroke=s)
+                          for v, f, s in zip(pts, face.tolist(), strokes, strict=True)],
                          where, anchors)
         self._shown = [True]
         self._sync_visuals()
         visual.follow = None if follows else self._page_follow()
+
+    def _cut_at_rim(self, pts, where, anchors, face, edge, follows):
+        """The arrows as pixels from their points, those crossing a full-circle polar
+        axes' rim cut at it as matplotlib clips them (:mod:`.barbs_clip`)."""
+        base = self.axes.transData.forward(anchors)
+        pts = pts - base[:, None, :]
+        rim = polar_rim(self)
+        if rim is None:
+            return list(pts), where, anchors, face, edge, follows
+        c = rim[0] - base  # the circle's centre from each point
+        polys = [clip_polygon(p, ci, rim[1]) if (np.hypot(*(p - ci).T) > rim[1]).any() else p
+                 for p, ci in zip(pts, c, strict=True)]
+        keep = np.array([len(p) > 2 for p in polys], bool)
+        return ([p for p, k in zip(polys, keep, strict=True) if k], where, anchors[keep],
+                face[keep], edge[keep], follows)
 
 
 class Quiver(ArrowPaths, ScalarMappable):

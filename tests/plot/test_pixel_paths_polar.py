@@ -5,6 +5,7 @@ offsets were data units before the transform: hatches beside their markers)."""
 from __future__ import annotations
 
 import numpy as np
+import pytest
 
 import lumos.pyplot as plt
 
@@ -87,22 +88,31 @@ def _rim_barbs(pyplot):
                         -70 * np.sin(theta), length=9)
 
 
-def test_polar_barbs_at_the_rim_are_clipped_to_the_circle(tmp_path):
-    """matplotlib clips an axes' artists to its patch, the polar circle: no barb pixel
-    outside it (they were cut only by the axes' square box)."""
+def _rim_quiver(pyplot):
+    """Quiver arrows near the rim pointing out (their heads reach past r = 1)."""
+    fig = _polar_barbs(pyplot, [], [], [], [])
+    theta = np.linspace(0, 2 * np.pi, 6, endpoint=False)
+    fig.axes[0].quiver(theta, np.full(6, 0.85), np.cos(theta), np.sin(theta), scale=8)
+    return fig
+
+
+@pytest.mark.parametrize("scene", [_rim_barbs, _rim_quiver], ids=["barbs", "quiver"])
+def test_polar_barbs_and_arrows_at_the_rim_are_clipped_to_the_circle(tmp_path, scene):
+    """matplotlib clips an axes' artists to its patch, the polar circle: no barb or
+    arrow pixel outside it (they were cut only by the axes' square box)."""
     import matplotlib
 
     matplotlib.use("agg")
     import matplotlib.pyplot as mplt
     from PIL import Image
 
-    fig = _rim_barbs(plt)
+    fig = scene(plt)
     ax = fig.axes[0]
     mine = fig.render()[..., :3].astype(int)
     cx, cy = ax.to_pixels(0.0, 0.0)
     rim = np.hypot(*(np.asarray(ax.to_pixels(0.0, 1.0)) - (cx, cy)))
     plt.close(fig)
-    ref = _rim_barbs(mplt)
+    ref = scene(mplt)
     ref.savefig(tmp_path / "mpl.png")
     mplt.close(ref)
     theirs = np.asarray(Image.open(tmp_path / "mpl.png").convert("RGB")).astype(int)
