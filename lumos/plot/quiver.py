@@ -245,8 +245,9 @@ class Quiver(ArrowPaths, ScalarMappable):
     def _state(self):
         """Arrows that follow the view (:meth:`follows_view`) are pixels about their
         points: only the box's size (units 'width', 'height'), the dpi and the
-        projection change them; others change with the view."""
-        if not self.follows_view():
+        projection change them; others change with the view, as those cut at a polar
+        rim (their points move on it)."""
+        if not self.follows_view() or polar_rim(self) is not None:
             return super()._state()
         ax = self.axes
         return tuple(ax.box[2:]), ax.transProjection.frozen(), ax.figure.dpi

@@ -144,3 +144,14 @@ def test_barb_pieces_cut_at_a_disc():
     area = 0.5 * abs(np.dot(p[:, 0], np.roll(p[:, 1], -1)) - np.dot(p[:, 1], np.roll(p[:, 0], -1)))
     assert abs(area - np.pi / 2) < 1e-3
     assert len(clip_polygon(sq + [5, 0], c, 1.0)) == 0
+
+
+def test_arrows_cut_at_the_rim_follow_the_view():
+    """A zoom out brings the cut arrows inside the circle: drawn whole again."""
+    fig = _rim_quiver(plt)
+    ax = fig.axes[0]
+    before = (fig.render()[..., :3].max(axis=-1) < 128).sum()
+    ax.set_ylim(0, 2)
+    after = (fig.render()[..., :3].max(axis=-1) < 128).sum()
+    plt.close(fig)
+    assert after > 1.3 * before, (before, after)
