@@ -15,11 +15,12 @@ import numpy as np
 from .. import colors
 from ..path import Path
 from .artists import accepts_rasterized
-from .collections import Collection, color_rows
+from .barbs_clip import clip_polygon, clip_polyline, polar_rim
+from .collections import color_rows
 from .grid_plots import grid_coords
 from .path_collections import LineCollection, PolyCollection
 from .plot_args import check_choice
-from .quiver import Quiver
+from .quiver import ArrowPaths, Quiver
 from .stream_arrows import FancyArrowPatch, StreamArrows, StreamplotSet
 from .style import rcParams
 
@@ -380,18 +381,31 @@ class Barbs(PolyCollection):
             out.append((np.asarray(line) @ rot, [f @ rot for f in flags]))
         return out
 
+    def _build_key(self, fig) -> tuple:
+        """Cut at the rim, the barbs change with the view (their points move on it)."""
+        key = super()._build_key(fig)
+        return key if polar_rim(self) is None else (*key, self.axes.view_state())
+
     def _geometry(self):
         """Two items per barb, in points at its position (matplotlib scales the units by
-        sqrt(length² / 4) points): the line (not filled), then its flags (filled)."""
+        sqrt(length² / 4) points): the line (not filled), then its flags (filled); on
+        full-circle polar axes cut at the circle (:mod:`.barbs_clip`)."""
         k = self._length / 2 * self.axes.figure.dpi / 72.0
+        rim = polar_rim(self)
+        at = self.axes.transData.forward(self._offsets) if rim is not None else None
         paths = []
-        for line, flags in self._barbs:
-            paths.append((line * k, None))
+        for i, (line, flags) in enumerate(self._barbs):
+            line, flags = line * k, [f * k for f in flags]
+            if rim is not None:
+                c = rim[0] - at[i]
+                line = clip_polyline(line, c, rim[1]) if len(line) else line
+                flags = [np.r_[p, p[:1]] for f in flags
+                         if len(p := clip_polygon(f[:-1], c, rim[1])) > 2]
+            paths.append((line, None))
             if flags:
-                v = np.concatenate(flags) * k
                 codes = np.concatenate([np.r_[Path.MOVETO, np.full(len(f) - 2, Path.LINETO),
                                               Path.CLOSEPOLY] for f in flags]).astype(np.uint8)
-                paths.append((v, codes))
+                paths.append((np.concatenate(flags), codes))
             else:
                 paths.append((np.zeros((0, 2)), None))
         return paths, "pixels", np.repeat(self._offsets, 2, axis=0)
@@ -410,11 +424,11 @@ class Barbs(PolyCollection):
         self.set_UVC(self.u, self.v)
 
 
-class QuiverKey(Collection):
+class QuiverKey(ArrowPaths):
     """A reference arrow of length ``U`` drawn as the arrows of ``Q`` are, at (X, Y) in
     ``coordinates``, with its ``label`` (``quiverkey``)."""
 
-    _view_dependent = True
+    _page_name = "a quiver key"
 
     def __init__(self, Q: Quiver, X, Y, U, label, *, angle=0, coordinates="axes",  # noqa: N803
                  color=None, labelsep=0.1, labelpos="N", labelcolor=None,
@@ -426,7 +440,7 @@ class QuiverKey(Collection):
         face = Q.get_facecolor()[0] if color is None else colors.to_rgba(color,
                                                                          argname="color")
         super().__init__(Q.axes, facecolor=face, edgecolor="none", linewidth=0,
-                         zorder=Q.zorder + 0.1 if zorder is None else zorder, n_lines=0)
+                         zorder=Q.zorder + 0.1 if zorder is None else zorder)
         self.Q, self.X, self.Y, self.U = Q, float(X), float(Y), float(U)
         self.angle, self.coord, self.labelpos = float(angle), coordinates, labelpos
         self.labelsep = float(labelsep)
@@ -460,10 +474,14 @@ class QuiverKey(Collection):
             return ax.transData.forward(xy)[0]
         return xy[0] * ax.figure.dpi
 
-    def _build(self):
+    def _state(self):
+        """The view, and the width and scale of Q's arrows (fixed at its first draw)."""
+        return super()._state(), self.Q.width, self.Q.scale
+
+    def _arrows(self):
         ax, q = self.axes, self.Q
         if ax.box[2] <= 1:
-            return None, []
+            return None
         _, width_px = q.pixel_scale()
         length = q.length_pixels(np.array([abs(self.U)]))
         pivot = {"N": "middle", "S": "middle", "E": "tip", "W": "tail"}[self.labelpos]
@@ -471,9 +489,12 @@ class QuiverKey(Collection):
         theta = math.radians(self.angle) + (math.pi if self.U < 0 else 0.0)
         c, s = math.cos(theta), math.sin(theta)
         px = shape @ np.array([[c, s], [-s, c]]) + self._anchor_pixels()
-        verts = ax.transView.inverse(px)
-        faces = np.array([[0, 1, 5], [0, 5, 6], [1, 2, 3], [1, 3, 5], [5, 3, 4]])
-        return (verts, faces, np.repeat(self.face_rgba(1), 7, axis=0)), []
+        face = self.face_rgba(1)
+        # in data: pixels about its point; else where it stands on the axes (a page's
+        # zoom leaves it there)
+        data = self.coord == "data"
+        return (px[None], "pixels" if data else "axes",
+                np.array([[self.X, self.Y]]) if data else None, face, face, q.follows_view())
 
     def data_limits(self):
         return None

@@ -1,5 +1,14 @@
 """The arrows of ``quiver`` (:class:`Quiver`), with matplotlib's units, scaling and
 pivots.
+
+Arrows are outlines in pixels drawn through one :class:`~lumos.visuals.path.Paths`:
+where matplotlib keeps their shape in pixels as the view moves (``units`` 'width',
+'height', 'dots', 'inches' with lengths not scaled in data), they are pixels about
+their data points (``units="pixels"``), so a page that moves the camera alone keeps
+them as Python redraws them; arrows in data units ('x', 'y', 'xy') are data
+vertices, which a zoom scales as matplotlib's do. Either is marked for a page as
+what only Python redraws where a view can change it otherwise (an x-only zoom,
+``angles='xy'``).
 """
 
 from __future__ import annotations
@@ -8,18 +17,103 @@ import math
 
 import numpy as np
 
+from .. import primitives as prim
+from ..path import CLOSEPOLY, LINETO, MOVETO
+from ..visuals.path import Paths
 from .artists import ScalarMappable
-from .collections import Collection, finite_limits_xy
+from .barbs_clip import clip_polygon, polar_rim
+from .collections import Collection, finite_limits_xy, to_scale
+from .style import dash_offset, dash_pattern
 
 
-class Quiver(Collection, ScalarMappable):
-    """Arrows as filled polygons in one Mesh (``quiver``): shapes in pixels like
+def _codes(n: int) -> np.ndarray:
+    """The codes of a closed polygon of ``n`` points (an arrow cut at a polar rim)."""
+    return np.array([MOVETO, *[LINETO] * (n - 1), CLOSEPOLY], np.uint8)
+
+
+#: one arrow's codes: its 7 outline points (``Quiver._arrow_shapes``), closed
+_CODES = _codes(7)
+#: the units of ``units`` and ``scale_units`` that do not change with the view
+_PIXEL_UNITS = ("width", "height", "dots", "inches")
+
+
+class ArrowPaths(Collection):
+    """Arrows (7-point outlines in pixels, ``Quiver._arrow_shapes``) drawn through one
+    Paths visual: placed in pixels about anchors in data, in data, or in axes
+    fractions (``_arrows()`` says which), filled and outlined as the collection's
+    colors and ``linewidth`` say."""
+
+    space = "scale"  # data anchors and vertices are scale space; the GPU projects them
+    _view_dependent = True  # Python remakes them per view (lengths, angles may change)
+    _page_name = "quiver arrows"
+
+    def __init__(self, axes, **kwargs) -> None:
+        self._paths_visual = Paths()
+        super().__init__(axes, n_lines=0, **kwargs)
+
+    def visuals(self) -> list:
+        return [self._paths_visual]
+
+    def _arrows(self):
+        """``(points (n, 7, 2) in figure pixels, where, anchors (n, 2) data or None,
+        face rgba (n, 4), edge rgba (n, 4), follows)``: ``where`` 'pixels' (points
+        about the anchors' pixels), 'data' or 'axes'; ``follows``: whether a page that
+        moves the camera alone draws them as Python redraws them; None: nothing."""
+        raise NotImplementedError
+
+    def _update_geometry(self) -> None:
+        self._built_for = self._state()
+        ax, visual = self.axes, self._paths_visual
+        arrows = self._arrows() if ax is not None else None
+        if arrows is not None and arrows[1] == "pixels":
+            arrows = self._cut_at_rim(*arrows)
+        if arrows is None or not len(arrows[0]):
+            visual.set_paths([], "data")
+            self._shown = [False]
+            self._sync_visuals()
+            return
+        pts, where, anchors, face, edge, follows = arrows
+        if where == "pixels":
+            anchors = np.c_[to_scale(ax.xaxis, anchors[:, 0]), to_scale(ax.yaxis, anchors[:, 1])]
+        else:
+            back = ax.transView.inverse if where == "data" else ax.transAxes.inverse
+            pts = [back(p) for p in pts]
+        w = ax.figure.points_to_pixels(self._linewidth)
+        ls = self._linestyle
+        strokes = [None] * len(pts) if w <= 0 or ls is None else [
+            prim.Stroke(tuple(e), width=w, dashes=dash_pattern(ls, w),
+                        dash_offset=dash_offset(ls, w), join="round", cap="butt")
+            if e[3] > 0 else None for e in edge.tolist()]
+        visual.set_paths([prim.Path(np.r_[v, v[:1]], _CODES if len(v) == 7 else _codes(len(v)),
+                                    fill=tuple(f) if f[3] > 0 else None, stroke=s)
+                          for v, f, s in zip(pts, face.tolist(), strokes, strict=True)],
+                         where, anchors)
+        self._shown = [True]
+        self._sync_visuals()
+        visual.follow = None if follows else self._page_follow()
+
+    def _cut_at_rim(self, pts, where, anchors, face, edge, follows):
+        """The arrows as pixels from their points, those crossing a full-circle polar
+        axes' rim cut at it as matplotlib clips them (:mod:`.barbs_clip`)."""
+        base = self.axes.transData.forward(anchors)
+        pts = pts - base[:, None, :]
+        rim = polar_rim(self)
+        if rim is None:
+            return list(pts), where, anchors, face, edge, follows
+        c = rim[0] - base  # the circle's centre from each point
+        polys = [clip_polygon(p, ci, rim[1]) if (np.hypot(*(p - ci).T) > rim[1]).any() else p
+                 for p, ci in zip(pts, c, strict=True)]
+        keep = np.array([len(p) > 2 for p in polys], bool)
+        return ([p for p, k in zip(polys, keep, strict=True) if k], where, anchors[keep],
+                face[keep], edge[keep], follows)
+
+
+class Quiver(ArrowPaths, ScalarMappable):
+    """Arrows as filled outlines (``quiver``): shapes in pixels like
     matplotlib (shaft width, head width/length in shaft widths, length autoscaled),
     outlined ``linewidth`` points wide in ``edgecolor`` ('face': the arrow's color)."""
 
-    _view_dependent = True
-    _page_name = "quiver arrows"
-    _UNITS = ("width", "height", "dots", "inches", "x", "y", "xy")
+    _UNITS = (*_PIXEL_UNITS, "x", "y", "xy")
 
     def __init__(self, axes, X, Y, U, V, C=None, scale=None, scale_units=None, units="width",
                  angles="uv", width=None, headwidth=3.0, headlength=5.0, headaxislength=4.5,
@@ -48,6 +142,10 @@ class Quiver(Collection, ScalarMappable):
         self.minshaft, self.minlength = float(minshaft), float(minlength)
         self.pivot = "middle" if pivot == "mid" else pivot
         self._C = None
+        # what matplotlib computes at the first draw, in the view drawn (before it, in the
+        # view of now: the limits may not be fitted yet)
+        self._auto = (width is None, scale is None)
+        self._drawn = False
         self.set_UVC(U, V, C)
 
     def set_UVC(self, U, V, C=None) -> None:  # noqa: N802 - matplotlib's name
@@ -97,6 +195,15 @@ class Quiver(Collection, ScalarMappable):
         a = np.hypot(d[:, 0], d[:, 1]) if self.scale_units == "xy" else np.hypot(u, v)
         return base, d, a
 
+    def draw_overlay(self, ov) -> None:
+        """The first draw fixes an automatic ``width`` and ``scale`` in the view it
+        draws, as matplotlib's (data units: the fitted limits)."""
+        if not self._drawn:
+            self._drawn, self._built_for = True, None
+            self.width = None if self._auto[0] else self.width
+            self.scale = None if self._auto[1] else self.scale
+        super().draw_overlay(ov)
+
     def pixel_scale(self) -> tuple[float, float]:
         """(pixels per width unit, shaft width in pixels), fixing ``width`` and the
         autoscaled ``scale`` on first use (matplotlib's, from the arrows' mean length)."""
@@ -126,17 +233,38 @@ class Quiver(Collection, ScalarMappable):
             return a / float(self.scale)
         return a / float(self.scale) * self._dots_per_unit(self.scale_units)
 
-    def _build(self):
+    def follows_view(self) -> bool:
+        """Whether a page that moves the camera alone draws the arrows as Python
+        redraws them for its view: shapes in pixels (``units`` and ``scale_units`` not
+        in data) turned by (u, v) or given angles, not by the view's aspect
+        (``angles='xy'``). Arrows in data units scale with a zoom as matplotlib's for
+        zooms alike along x and y only."""
+        return self.units in _PIXEL_UNITS and self.scale_units in (None, *_PIXEL_UNITS) \
+            and not self._xy_angles()
+
+    def _state(self):
+        """Arrows that follow the view (:meth:`follows_view`) are pixels about their
+        points: only the box's size (units 'width', 'height'), the dpi and the
+        projection change them; others change with the view, as those cut at a polar
+        rim (their points move on it)."""
+        if not self.follows_view() or polar_rim(self) is not None:
+            return super()._state()
+        ax = self.axes
+        return tuple(ax.box[2:]), ax.transProjection.frozen(), ax.figure.dpi
+
+    def _xy_angles(self) -> bool:
+        return isinstance(self.angles, str) and self.angles == "xy"
+
+    def _arrows(self):
         ax = self.axes
         if ax.box[2] <= 1 or self.N == 0:
-            return None, []
+            return None
         _, width_px = self.pixel_scale()
         base, d, a = self._magnitudes()
         u, v = self.U, self.V
-        xy_angles = isinstance(self.angles, str) and self.angles == "xy"
         ok = np.isfinite(a) & np.isfinite(base).all(axis=1)
         length_px = self.length_pixels(a)
-        if xy_angles:
+        if self._xy_angles():
             theta = np.arctan2(d[:, 1], d[:, 0])
         elif isinstance(self.angles, str):
             theta = np.arctan2(v, u)
@@ -146,12 +274,6 @@ class Quiver(Collection, ScalarMappable):
         rot = np.exp(1j * np.nan_to_num(theta))[:, None]
         pts = (shape[..., 0] + 1j * shape[..., 1]) * rot
         px = np.stack([pts.real + base[:, :1], pts.imag + base[:, 1:]], axis=-1)[ok]
-        n = len(px)
-        if n == 0:
-            return None, []
-        verts = ax.transView.inverse(px.reshape(-1, 2))
-        tri = np.array([[0, 1, 5], [0, 5, 6], [1, 2, 3], [1, 3, 5], [5, 3, 4]])
-        faces = (tri[None] + 7 * np.arange(n)[:, None, None]).reshape(-1, 3)
         if self._C is not None:
             rgba = np.asarray(self.cmap(self.norm(self._C)), dtype=float).reshape(-1, 4)
             if self._alpha is not None:
@@ -159,10 +281,12 @@ class Quiver(Collection, ScalarMappable):
         else:
             rgba = self.face_rgba(self.N)
         edge = rgba if self._edge_is_face else self.edge_rgba(self.N)
-        outlines = np.concatenate([verts.reshape(n, 7, 2), verts.reshape(n, 7, 2)[:, :1]],
-                                  axis=1)  # closed
-        return (verts, faces, np.repeat(rgba[ok], 7, axis=0)), [
-            (outlines, edge[ok], self._linewidth, self._linestyle)]
+        # data units: vertices in data, which a zoom scales as matplotlib's dots per
+        # unit (on axes that project linearly; else pixels about the points, redrawn)
+        data = self.units in ("x", "y", "xy") and ax.transProjection.frozen().is_linear
+        return (px, "data" if data else "pixels", None if data else np.c_[self.X, self.Y][ok],
+                rgba[ok], edge[ok], self.follows_view())
+
 
     def _arrow_shapes(self, length: np.ndarray, pivot: str | None = None) -> np.ndarray:
         """(N, 7, 2) arrow outlines in shaft widths along +x (matplotlib's ``_h_arrows``):
