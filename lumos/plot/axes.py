@@ -197,6 +197,7 @@ class Axes(AxesPlotting, AxesLimits, AxesProjection, AxesSync, AxesNavigation, A
         self._dirty = True
         if artist is not None and artist.live_limits:  # a stream scrolls held limits too
             self.xaxis.limits.held = self.yaxis.limits.held = False
+            self._live_changed = True  # even if a read holds the view before the frame
 
     def _changed_since_fit(self) -> bool:
         """Whether data changed after ``update_limits`` read it this frame (a producer

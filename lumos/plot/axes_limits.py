@@ -20,6 +20,9 @@ class AxesLimits:
     #: a fit was asked for (an artist added, ``autoscale``, ``margins``) and no frame has
     #: drawn since (matplotlib's pending autoscale request): :meth:`relim` then refits
     _fit_pending = False
+    #: a live artist (a stream) changed since the last frame's fit: that frame's limits
+    #: follow it although a view read since (``get_xlim``) held them
+    _live_changed = False
     #: sticky edges of the axes themselves (x values, y values): margins stop there as
     #: at an artist's (a polar r axis stops at 0, as matplotlib's ``RadialAxis``)
     axis_sticky: tuple = ((), ())
@@ -135,6 +138,9 @@ class AxesLimits:
         for a in self.artists:
             a.prepare()
         at = self._changes
+        if self._live_changed:
+            self._live_changed = False
+            self.xaxis.limits.held = self.yaxis.limits.held = False
         if (self._dirty or self._view_moved) and (self.xaxis.limits.auto or
                                                   self.yaxis.limits.auto):
             self._autoscale(keep_held=True)
