@@ -129,11 +129,12 @@ def _rule_box(x0: float, y0: float, x1: float, y1: float) -> _Box:
 def _atom_class(node: tuple) -> str | None:
     kind = node[0]
     if kind == "scripts":
-        return _atom_class(node[1]) or "ord"
+        base = _atom_class(node[1]) or "ord"
+        return "funcsub" if base == "func" else base
     if kind == "space":
         return None
     if kind == "func":
-        return "op"
+        return "func"
     if kind == "sym":
         c = node[1]
         spacing = spacing_class(c)
@@ -150,19 +151,30 @@ def _atom_class(node: tuple) -> str | None:
     return "ord"
 
 
-def _glue(m: Metrics, a: str, b: str) -> float:
-    """The space (em) between atoms of classes ``a`` and ``b``: matplotlib's 0.2 of an
-    italic m's advance around binary operators and relations and after punctuation,
-    TeX's thin space (3/18 em) around big operators and functions."""
+def _glue(m: Metrics, a: str, b: str | None) -> float:
+    """The space (em) between atoms of classes ``a`` and ``b`` (None: ``a`` ends the
+    list): matplotlib's 0.2 of an italic m's advance around binary operators and
+    relations and after punctuation; after a function name its thin space (1/6 of that
+    m's advance) unless a delimiter follows, and always after one with scripts
+    (matplotlib's ``Parser.operatorname``), even at the end; nothing around big
+    operators, nothing before a function."""
+    if a in ("func", "funcsub"):
+        thin = m.space / 0.2 * _THIN if a == "funcsub" or b not in ("open", "close") else 0.0
+        return thin + (_glue(m, "ord", b) if b is not None else 0.0)
+    if b is None:
+        return 0.0
+    if b in ("func", "funcsub"):
+        b = "ord"
     if a == "bin" or b == "bin":
         return m.space
     if (a == "rel") != (b == "rel") and a not in ("open", "punct") and b not in ("close", "punct"):
         return m.space
     if a == "punct":
         return m.space
-    if (a == "op" and b in ("ord", "op")) or (b == "op" and a in ("ord", "close")):
-        return 3 / 18
     return 0.0
+
+
+_THIN = 0.16667  # matplotlib's \, in italic m advances (_space_widths)
 
 
 def _math_list(m: Metrics, nodes: tuple, style: int, fs: str = "it") -> _Box:
@@ -186,6 +198,8 @@ def _math_list(m: Metrics, nodes: tuple, style: int, fs: str = "it") -> _Box:
         box = _node_box(m, node, style, fs)
         out.put(box, pen)
         pen += box.width
+    if prev is not None:  # a function name's thin space at the end too (matplotlib)
+        pen += _glue(m, prev, None) * SCALES[style]
     out.width = pen
     return out
 

@@ -220,15 +220,13 @@
   }
 
   /** mathtext.py _glue: the table's math space (0.2 of an italic m) around binary
-   * operators and relations and after punctuation, 3/18 em around big operators. */
+   * operators and relations and after punctuation, nothing around big operators (tick
+   * labels have no function names). */
   function glue(table, a, b) {
     if (a === "bin" || b === "bin") return table.math_space;
     if ((a === "rel") !== (b === "rel") && a !== "open" && a !== "punct" && b !== "close" &&
         b !== "punct") return table.math_space;
     if (a === "punct") return table.math_space;
-    if ((a === "op" && (b === "ord" || b === "op")) || (b === "op" && (a === "ord" || a === "close"))) {
-      return 3 / 18;
-    }
     return 0;
   }
 
