@@ -68,7 +68,8 @@
       const changed = [];
       for (const k of group(ids)) {
         const view = desc().views[k];
-        const fn = controllers[controllerOf(view.camera)][action];
+        // a controller this page does not know moves nothing (app/controllers.py's rule)
+        const fn = (controllers[controllerOf(view.camera)] || {})[action];
         if (!fn) continue;
         if (!home[k]) home[k] = clone(view.camera);
         setCamera(k, fn(view.camera, ev, view.exact || view.rect));  // the camera's place
